@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what HyenaFlow needs on a fresh Debian 12 machine with the .NET 10 SDK, then restores packages.
+# Idempotent: a second run only checks. Usage: bash infra/setup.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+apt_packages=(samtools bcftools tabix patchelf python3-numpy g++)
+missing=()
+for p in "${apt_packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+dotnet restore HyenaFlow.sln --verbosity quiet
