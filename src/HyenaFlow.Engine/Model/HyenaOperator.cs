@@ -1,0 +1,57 @@
+using static TorchSharp.torch;
+
+namespace HyenaFlow.Engine.Model;
+
+/// <summary>
+/// The order-2 Hyena operator (official name <c>mixer</c>), replacing attention:
+/// project to 3d, short causal depthwise conv, split into x0, x1, v, then
+/// y = x0 · (k ∗ (x1 · v) + D · (x1 · v)) with a long implicit filter k, project back.
+/// </summary>
+public sealed class HyenaOperator : nn.Module<Tensor, Tensor>
+{
+    private readonly int width;
+    private readonly int maxLength;
+    private readonly nn.Module<Tensor, Tensor> inProj;
+    private readonly nn.Module<Tensor, Tensor> outProj;
+    private readonly nn.Module<Tensor, Tensor> shortFilter;
+    private readonly HyenaFilter filter;
+
+    // Children are registered explicitly under the official state-dict names; TorchSharp's
+    // default would add every field again under its C# name.
+    protected override void RegisterComponents() { }
+
+    public HyenaOperator(HyenaDnaConfig config) : base(nameof(HyenaOperator))
+    {
+        width = config.ModelWidth;
+        maxLength = config.MaxLength;
+        const int order = 2;
+        var innerWidth = (order + 1) * width;
+        inProj = nn.Linear(width, innerWidth);
+        outProj = nn.Linear(width, width);
+        shortFilter = nn.Conv1d(innerWidth, innerWidth, config.ShortFilterOrder,
+            padding: config.ShortFilterOrder - 1, groups: innerWidth);
+        filter = new HyenaFilter(config);
+        register_module("in_proj", inProj);
+        register_module("out_proj", outProj);
+        register_module("short_filter", shortFilter);
+        register_module("filter_fn", filter);
+    }
+
+    /// <param name="h">B × L × d.</param>
+    public override Tensor forward(Tensor h)
+    {
+        var length = h.shape[1];
+        if (length > maxLength)
+            throw new ArgumentException($"Sequence of {length} tokens exceeds the model's maximum of {maxLength}.", nameof(h));
+
+        using var scope = NewDisposeScope();
+        var u = inProj.forward(h).transpose(1, 2);                // B × 3d × L
+        var uc = shortFilter.forward(u).narrow(-1, 0, length);    // causal: keep the first L
+        var parts = uc.split(width, dim: 1);
+        var (x0, x1, v) = (parts[0], parts[1], parts[2]);
+        var k = filter.Filter(length);                            // d × L
+        v = HyenaFilter.FftConv(v * x1, k, filter.Bias);
+        var y = (v * x0).transpose(1, 2);                         // B × L × d
+        return outProj.forward(y).MoveToOuterDisposeScope();
+    }
+}
