@@ -36,6 +36,7 @@ public static class FineTuner
             throw new ArgumentException($"The data have {Math.Max(trainData.ClassCount, testData.ClassCount)} classes but the model's head only {classes}.");
 
         var directory = options.CheckpointDirectory;
+        if (directory is not null) Directory.CreateDirectory(directory);
         var latest = options.Resume && directory is not null ? TrainingCheckpoint.Latest(directory) : null;
         if (latest is null && options.Arm == TrainingArm.Random) model.InitializeWeights(options.Seed);
         foreach (var (name, parameter) in model.named_parameters())

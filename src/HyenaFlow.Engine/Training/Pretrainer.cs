@@ -31,6 +31,7 @@ public static class Pretrainer
             throw new ArgumentException($"Sequences of {options.SequenceLength} tokens exceed the model's l_max of {model.Config.MaxLength}.", nameof(options));
 
         var directory = options.CheckpointDirectory;
+        if (directory is not null) Directory.CreateDirectory(directory);
         var latest = options.Resume && directory is not null ? TrainingCheckpoint.Latest(directory) : null;
         if (latest is null && options.InitializeWeights) model.InitializeWeights(options.Seed);
         foreach (var parameter in model.parameters()) parameter.requires_grad = true;

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using HyenaFlow.Genomics.Genome;
+using HyenaFlow.Genomics.IO;
 using HyenaFlow.Genomics.Mutations;
 using HyenaFlow.Genomics.Selection;
 using HyenaFlow.Genomics.Tokenization;
@@ -48,23 +49,10 @@ public static class DatasetBuilder
             throw new ArgumentException($"MaxPerLine must be at least 1, got {options.MaxPerLine}.", nameof(options));
         }
 
-        string target = Path.GetFullPath(outDir);
-        string parent = Path.GetDirectoryName(target) ?? throw new ArgumentException($"'{outDir}' has no parent directory.", nameof(outDir));
-        CheckReplaceable(target);
-        Directory.CreateDirectory(parent);
-        string building = Path.Combine(parent, $".{Path.GetFileName(target)}.partial-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(building);
-        try
-        {
-            DatasetInfo info = Write(genome, selection, mutationsOfLine, length, seed, building, progress, options, cancellationToken);
-            MoveIntoPlace(building, target);
-            return info;
-        }
-        catch
-        {
-            Directory.Delete(building, recursive: true);
-            throw;
-        }
+        DatasetInfo? info = null;
+        AtomicDirectory.Write(outDir, InfoFile, building =>
+            info = Write(genome, selection, mutationsOfLine, length, seed, building, progress, options, cancellationToken));
+        return info!;
     }
 
     private static DatasetInfo Write(
@@ -229,31 +217,4 @@ public static class DatasetBuilder
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(listing.ToString())));
     }
 
-    /// <summary>An existing target is replaced only when it is empty or a previous dataset, never an unrelated folder.</summary>
-    private static void CheckReplaceable(string target)
-    {
-        if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any() && !File.Exists(Path.Combine(target, InfoFile)))
-        {
-            throw new IOException($"{target} exists and is not a dataset (no {InfoFile}); choose an empty or new directory.");
-        }
-
-        if (File.Exists(target))
-        {
-            throw new IOException($"{target} is a file; the dataset needs a directory there.");
-        }
-    }
-
-    private static void MoveIntoPlace(string building, string target)
-    {
-        if (!Directory.Exists(target))
-        {
-            Directory.Move(building, target);
-            return;
-        }
-
-        string old = building + ".old";
-        Directory.Move(target, old);
-        Directory.Move(building, target);
-        Directory.Delete(old, recursive: true);
-    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using HyenaFlow.Genomics.Genome;
 
@@ -68,6 +69,8 @@ internal sealed class FastaParser
         handler.EndRecord();
     }
 
+    // Hot loop: compiled fully optimised at once, not after tiering catches up (an import is one long call in a fresh process).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Consume(ReadOnlySpan<byte> text)
     {
         while (!text.IsEmpty)

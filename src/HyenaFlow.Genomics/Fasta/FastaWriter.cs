@@ -3,6 +3,8 @@ using System.IO.Compression;
 using System.Text;
 using HyenaFlow.Genomics.Genome;
 
+using HyenaFlow.Genomics.IO;
+
 namespace HyenaFlow.Genomics.Fasta;
 
 /// <summary>
@@ -117,33 +119,17 @@ public static class FastaWriter
         }
     }
 
-    private static void WriteAtomically(string path, bool? gzip, Action<Stream> body)
-    {
-        string full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string temp = $"{full}.{Guid.NewGuid():N}.tmp";
-        try
+    private static void WriteAtomically(string path, bool? gzip, Action<Stream> body) =>
+        AtomicFile.Write(path, file =>
         {
-            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
+            if (gzip ?? path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
             {
-                if (gzip ?? full.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-                {
-                    using var compressed = new GZipStream(file, CompressionLevel.Fastest, leaveOpen: true);
-                    body(compressed);
-                }
-                else
-                {
-                    body(file);
-                }
-
-                file.Flush(flushToDisk: true);
+                using var compressed = new GZipStream(file, CompressionLevel.Fastest, leaveOpen: true);
+                body(compressed);
             }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-    }
+            else
+            {
+                body(file);
+            }
+        });
 }

@@ -39,6 +39,8 @@ internal sealed class SequencePacker
     public long Length => length;
 
     /// <summary>Appends raw sequence text (no newline); returns the index of the first invalid byte, or -1.</summary>
+    // Hot loop: compiled fully optimised at once, not after tiering catches up (an import is one long call in a fresh process).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Append(ReadOnlySpan<byte> text)
     {
         int offset = 0;
@@ -96,6 +98,8 @@ internal sealed class SequencePacker
         return (runs, new BaseCounts(codeCounts[0], codeCounts[1], codeCounts[3], codeCounts[2], nCount + iupacCount, iupacCount));
     }
 
+    // Hot loop: compiled fully optimised at once, not after tiering catches up (an import is one long call in a fresh process).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendPlain(ReadOnlySpan<byte> bases)
     {
         int i = 0;
@@ -139,6 +143,8 @@ internal sealed class SequencePacker
         }
     }
 
+    // Hot loop: compiled fully optimised at once, not after tiering catches up (an import is one long call in a fresh process).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int AppendOther(ReadOnlySpan<byte> text)
     {
         ReadOnlySpan<byte> classes = BaseCodes.Classes;

@@ -9,6 +9,8 @@ internal static class TwoBitDecoder
     private static readonly uint[] Quads = BuildQuads();
 
     /// <summary>Decodes bases [start, start + destination.Length) of a sequence packed from base 0.</summary>
+    // Hot loop: compiled fully optimised at once, not after tiering catches up (an import is one long call in a fresh process).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Decode(ReadOnlySpan<byte> packed, long start, Span<byte> destination)
     {
         ReadOnlySpan<byte> letters = "ACTG"u8;
@@ -43,6 +45,8 @@ internal static class TwoBitDecoder
     }
 
     /// <summary>Writes N over the parts of [start, start + destination.Length) that sorted, disjoint runs cover.</summary>
+    // Hot loop: compiled fully optimised at once, not after tiering catches up (an import is one long call in a fresh process).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void OverlayRuns(ReadOnlySpan<long> runs, long start, Span<byte> destination)
     {
         long end = start + destination.Length;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using HyenaFlow.Genomics.Csv;
+using HyenaFlow.Genomics.IO;
 
 namespace HyenaFlow.Genomics.Mutations;
 

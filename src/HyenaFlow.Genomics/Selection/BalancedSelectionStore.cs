@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using HyenaFlow.Genomics.Csv;
 using HyenaFlow.Genomics.Mutations;
+using HyenaFlow.Genomics.IO;
 
 namespace HyenaFlow.Genomics.Selection;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HyenaFlow.Genomics.IO;
 
 namespace HyenaFlow.Genomics.Synthesis;
 

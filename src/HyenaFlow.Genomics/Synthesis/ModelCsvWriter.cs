@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HyenaFlow.Genomics.IO;
 
 namespace HyenaFlow.Genomics.Synthesis;
 

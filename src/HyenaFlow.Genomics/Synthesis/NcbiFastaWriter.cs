@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
+using HyenaFlow.Genomics.IO;
 
 namespace HyenaFlow.Genomics.Synthesis;
 

@@ -94,8 +94,11 @@ public static class TrainingTestData
     }
 
     /// <summary>Every parameter and buffer of a model, copied to the CPU, by name.</summary>
-    public static Dictionary<string, float[]> Snapshot(HyenaDnaModel model) =>
-        model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().cpu().to(TorchSharp.torch.float32).data<float>().ToArray());
+    public static Dictionary<string, float[]> Snapshot(HyenaDnaModel model)
+    {
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        return model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().cpu().to(TorchSharp.torch.float32).data<float>().ToArray());
+    }
 }
 
 /// <summary>Tests that train: they use torch's process-wide generator and measure process memory, so they run alone.</summary>

@@ -1,10 +1,10 @@
-namespace HyenaFlow.Genomics.Mutations;
+namespace HyenaFlow.Genomics.IO;
 
 /// <summary>
 /// Writes a multi-file artifact into a temporary sibling directory and renames it into place, so a
 /// crash leaves either the old artifact or the new one, never a mixture.
 /// </summary>
-internal static class AtomicDirectory
+public static class AtomicDirectory
 {
     /// <param name="marker">A file every artifact of this kind has; an existing non-empty directory without it is not replaced.</param>
     public static void Write(string directory, string marker, Action<string> writeInto)

@@ -1,0 +1,3 @@
+using HyenaFlow.Analysis.Bench;
+
+return await BenchRunner.RunAsync(args);

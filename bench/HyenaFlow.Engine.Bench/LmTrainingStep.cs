@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using HyenaFlow.Engine.Model;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace HyenaFlow.Engine.Bench;
+
+/// <summary>
+/// One pre-training step exactly as the PyTorch reference does it: next-token cross-entropy through
+/// the tied LM head, backward, AdamW with the official groups (lr 6e-4, weight decay 0.1, none on the
+/// implicit filter MLP). Random tokens; PyTorch's default initialisation on both sides.
+/// </summary>
+public sealed class LmTrainingStep : IDisposable
+{
+    private readonly HyenaDnaModel model;
+    private readonly AdamW optimizer;
+    private readonly Tensor ids;
+
+    public LmTrainingStep(HyenaDnaConfig config, int length, int batch, long seed = 7)
+    {
+        manual_seed(seed);
+        model = new HyenaDnaModel(config);
+        model.train();
+        optimizer = CreateOptimizer(model);
+        using var generator = new Generator((ulong)seed);
+        ids = randint(7, 11, [batch, length], dtype: int64, generator: generator);
+        Tokens = (long)batch * length;
+    }
+
+    public long Tokens { get; }
+
+    public HyenaDnaModel Model => model;
+
+    /// <summary>AdamW of the official recipe over <paramref name="model"/>'s groups.</summary>
+    public static AdamW CreateOptimizer(HyenaDnaModel model)
+    {
+        var (decay, noDecay) = model.ParameterGroups();
+        return optim.AdamW(
+            [
+                new AdamW.ParamGroup(decay, new AdamW.Options { weight_decay = 0.1 }),
+                new AdamW.ParamGroup(noDecay, new AdamW.Options { weight_decay = 0.0 }),
+            ],
+            lr: 6e-4, beta1: 0.9, beta2: 0.999);
+    }
+
+    /// <summary>Mean next-token cross-entropy over all positions but the last.</summary>
+    public static Tensor LmLoss(HyenaDnaModel model, Tensor ids)
+    {
+        using var scope = NewDisposeScope();
+        var logits = model.LmLogits(ids);
+        var length = ids.shape[1];
+        var predicted = logits.narrow(1, 0, length - 1).reshape(-1, logits.shape[^1]);
+        var next = ids.narrow(1, 1, length - 1).reshape(-1);
+        return nn.functional.cross_entropy(predicted, next).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Forward, backward and optimiser step; returns the loss.</summary>
+    public float Step()
+    {
+        using var scope = NewDisposeScope();
+        optimizer.zero_grad();
+        var loss = LmLoss(model, ids);
+        loss.backward();
+        optimizer.step();
+        return loss.item<float>();
+    }
+
+    /// <summary>Seconds of each of <paramref name="steps"/> steps after <paramref name="warmup"/> untimed ones.</summary>
+    public IReadOnlyList<double> Time(int warmup, int steps)
+    {
+        for (var i = 0; i < warmup; i++) Step();
+        var seconds = new List<double>();
+        for (var i = 0; i < steps; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            Step();
+            seconds.Add(watch.Elapsed.TotalSeconds);
+        }
+        return seconds;
+    }
+
+    public void Dispose()
+    {
+        ids.Dispose();
+        optimizer.Dispose();
+        model.Dispose();
+    }
+}

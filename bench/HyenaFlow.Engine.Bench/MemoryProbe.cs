@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using HyenaFlow.Engine.Model;
+using static TorchSharp.torch;
+
+namespace HyenaFlow.Engine.Bench;
+
+/// <summary>
+/// Child-process side of Figure C: one configuration in a fresh process, so VmHWM is that
+/// configuration's peak. Arguments: config length batch train|forward threads. Prints one JSON line.
+/// </summary>
+public static class MemoryProbe
+{
+    public const string Verb = "--probe-memory";
+
+    public sealed record Result(double BaselineMiB, double PeakMiB, double Seconds);
+
+    public static int Run(string[] args)
+    {
+        if (args.Length != 5 || args[3] is not ("train" or "forward"))
+        {
+            Console.Error.WriteLine($"usage: {Verb} <config> <length> <batch> train|forward <threads>");
+            return 2;
+        }
+        var config = HyenaDnaConfig.FromName(args[0]);
+        var length = int.Parse(args[1], CultureInfo.InvariantCulture);
+        var batch = int.Parse(args[2], CultureInfo.InvariantCulture);
+        TorchSettings.UseThreads(int.Parse(args[4], CultureInfo.InvariantCulture));
+        zeros(1).Dispose(); // loads libtorch: the baseline is an idle process with the native library mapped
+        var baseline = ProcessMemory.ResidentMiB();
+        var watch = Stopwatch.StartNew();
+        if (args[3] == "train")
+        {
+            using var step = new LmTrainingStep(config, length, batch);
+            // The second step holds gradients and optimiser state from the start: the steady-state peak.
+            step.Step();
+            step.Step();
+        }
+        else
+        {
+            using var model = new HyenaDnaModel(config);
+            model.eval();
+            using var noGrad = no_grad();
+            using var scope = NewDisposeScope();
+            var ids = randint(7, 11, [batch, length], dtype: int64);
+            model.forward(ids).sum().item<float>();
+        }
+        Console.WriteLine(JsonSerializer.Serialize(new Result(baseline, ProcessMemory.PeakMiB(), watch.Elapsed.TotalSeconds)));
+        return 0;
+    }
+
+    /// <summary>Starts this program in probe mode and returns the child's figures.</summary>
+    public static Result Measure(string config, int length, int batch, string mode, int threads)
+    {
+        var processPath = Environment.ProcessPath ?? throw new InvalidOperationException("Unknown process path.");
+        var start = new ProcessStartInfo(processPath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(processPath) == "dotnet")
+            start.ArgumentList.Add(typeof(MemoryProbe).Assembly.Location);
+        foreach (var argument in new[] { Verb, config, length.ToString(CultureInfo.InvariantCulture), batch.ToString(CultureInfo.InvariantCulture), mode, threads.ToString(CultureInfo.InvariantCulture) })
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {processPath}.");
+        var errors = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"memory probe {config} failed (exit {process.ExitCode}): {errors.Result.Trim()}");
+        return JsonSerializer.Deserialize<Result>(output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last())
+            ?? throw new InvalidOperationException("memory probe printed no result");
+    }
+}
