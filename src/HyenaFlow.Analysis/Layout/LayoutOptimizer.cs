@@ -54,6 +54,7 @@ internal sealed class LayoutOptimizer
         _epochOfNextNegativeSample = (float[])_epochsPerNegativeSample.Clone();
     }
 
+    public int Edges => _head.Length;
     public void Run(int epochs, int seed, bool parallel, IProgress<double>? progress)
     {
         int blocks = (_head.Length + BlockEdges - 1) / BlockEdges;
@@ -175,8 +176,10 @@ internal sealed class LayoutOptimizer
             }
 
             _epochOfNextNegativeSample[edge] += negatives * _epochsPerNegativeSample[edge];
+            DebugAttr++; DebugNeg += negatives;
         }
     }
+    public static long DebugAttr, DebugNeg;
 
     private static float SquaredDistance(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
     {

@@ -7,7 +7,7 @@ namespace HyenaFlow.Engine.Training;
 public static class PretrainedWeights
 {
     /// <summary>
-    /// Loads a HyenaFlow checkpoint (.hfck, e.g. from <see cref="Pretrainer"/>; weights it lacks, such
+    /// Loads fine-tuned weights (<c>best.weights</c>), a HyenaFlow checkpoint (.hfck, e.g. from <see cref="Pretrainer"/>; weights it lacks, such
     /// as a new head, are left alone) or a published HyenaDNA checkpoint (anything the importer reads)
     /// into <paramref name="model"/>, then makes every parameter trainable again.
     /// </summary>
@@ -15,7 +15,13 @@ public static class PretrainedWeights
     public static string Load(string path, HyenaDnaModel model)
     {
         string description;
-        if (TrainingCheckpoint.IsCheckpoint(path))
+        if (Path.GetFileName(path) == FineTuner.BestWeightsFile || Path.GetExtension(path) == ".weights")
+        {
+            // The best epoch's weights from a fine-tuning run: TorchSharp's format, official key names.
+            model.load(path, strict: false);
+            description = $"HyenaFlow weights {path}";
+        }
+        else if (TrainingCheckpoint.IsCheckpoint(path))
         {
             var state = TrainingCheckpoint.LoadWeights(path, model);
             description = $"HyenaFlow {state.Kind} checkpoint at step {state.Step} ({state.ModelSignature})";

@@ -163,6 +163,7 @@ public static class WorkflowValidator
             }
 
             var axisNames = matrix.AxisNames.ToList();
+            var repeatedValues = false;
             foreach (var axis in matrix.Axes)
             {
                 var axisPath = JsonPaths.Property(path, axis.Name);
@@ -174,7 +175,10 @@ public static class WorkflowValidator
                 {
                     var valuePath = JsonPaths.Index(axisPath, k);
                     if (MatrixValue(axis.Values[k], valuePath) && axis.Values.Take(k).Any(v => JsonNode.DeepEquals(v, axis.Values[k])))
+                    {
                         Fail(valuePath, $"value {CanonicalJson.Inline(axis.Values[k])} appears twice in matrix axis '{axis.Name}'");
+                        repeatedValues = true;
+                    }
                 }
             }
 
@@ -187,7 +191,8 @@ public static class WorkflowValidator
             _cells[i] = cells;
             if (cells.Count == 0)
                 Fail(path, "the matrix has no cells: exclude removes every combination");
-            foreach (var twice in cells.GroupBy(c => c.IdFor(_definition.Stages[i].Id)).Where(g => g.Count() > 1))
+            // A repeated axis value was reported already; the repeated cells it makes would say it again.
+            foreach (var twice in cells.GroupBy(c => c.IdFor(_definition.Stages[i].Id)).Where(g => !repeatedValues && g.Count() > 1))
                 Fail(path, $"the matrix yields cell '{twice.Key}' more than once");
         }
 
@@ -285,6 +290,15 @@ public static class WorkflowValidator
             }
 
             var typed = template.References.Select(r => (Reference: r, Type: TypeOf(r, path, stage))).ToList();
+            if (template.WholeValue is MatrixReference matrix && typed[0].Type is not null && _cells[stage] is { } cells)
+            {
+                // Cell by cell: a mixed axis such as [1, "two"] has no single type to compare.
+                var wrong = cells.FirstOrDefault(c => !expected.Accepts(c[matrix.Key]));
+                if (wrong is not null)
+                    Fail(path, $"expected {expected}, but {matrix} is {Describe(wrong[matrix.Key])} in cell {wrong.IdFor(_definition.Stages[stage].Id)}");
+                return;
+            }
+
             if (template.WholeValue is not null)
             {
                 if (typed[0].Type is { } type && !type.IsAssignableTo(expected))

@@ -8,6 +8,7 @@ public class TemplateParserTests
     [InlineData("${{ parameters.seed }}")]
     [InlineData("${{parameters.seed}}")]
     [InlineData("${{ \tparameters.seed\t }}")]
+    [InlineData("${{ parameters . seed }}")]
     public void A_whole_value_reference_with_any_spacing(string text) =>
         Assert.Equal(new ParameterReference("seed"), TemplateParser.Parse(text).WholeValue);
 
@@ -56,12 +57,14 @@ public class TemplateParserTests
     [InlineData("${{ stages.a.output.b }}", "expected stages.<id>.outputs.<name>")]
     [InlineData("${{ stages.a.outputs }}", "expected stages.<id>.outputs.<name>")]
     [InlineData("${{ matrix }}", "expected matrix.<key>")]
-    [InlineData("${{ parameters..seed }}", "a name is missing between dots")]
+    [InlineData("${{ parameters..seed }}", "a name is missing before '.'")]
+    [InlineData("${{ .parameters.seed }}", "a name is missing before '.'")]
+    [InlineData("${{ parameters.seed. }}", "a name is missing after the last '.'")]
     [InlineData("${{ parameters.seed + 1 }}", "unexpected '+'")]
     [InlineData("${{ format('{0}', parameters.x) }}", "unexpected '('")]
     [InlineData("${{ parameters.seed || 'x' }}", "unexpected '|'")]
     [InlineData("${{ parameters['seed'] }}", "unexpected '['")]
-    [InlineData("${{ parameters.a b }}", "unexpected ' '")]
+    [InlineData("${{ parameters.a b }}", "expected '.' before 'b'")]
     public void Anything_but_a_reference_is_an_error_never_evaluated(string text, string problem)
     {
         Assert.False(TemplateParser.TryParse(text, out _, out var error));

@@ -9,15 +9,15 @@ public class ValidatorTests
         WorkflowValidator.Validate(WorkflowDefinitionReader.Parse(json), TestCatalog.Create());
 
     /// <summary>A workflow with a synth stage "synth" and a genome import "genome" before the given stages.</summary>
-    private static IReadOnlyList<ValidationError> ValidateStages(string stages, string parameters = "{}") => Validate($$"""
+    private static IReadOnlyList<ValidationError> ValidateStages(string stages, string parameters = "{}") => Validate($$$"""
         {
           "id": "w",
           "version": 1,
-          "parameters": {{parameters}},
+          "parameters": {{{parameters}}},
           "stages": [
             { "id": "synth", "uses": "synth-data@1" },
             { "id": "genome", "uses": "import-genome@1", "with": { "fasta": "${{ stages.synth.outputs.fasta }}" } },
-            {{stages}}
+            {{{stages}}}
           ]
         }
         """);

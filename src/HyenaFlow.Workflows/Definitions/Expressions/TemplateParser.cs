@@ -88,33 +88,58 @@ public static class TemplateParser
         }
     }
 
-    /// <summary>Splits <c>a.b.c</c> into names; every other character, and any empty name, is an error.</summary>
+    /// <summary>Reads <c>name . name . name</c>: names and dots, spaces between tokens ignored; any other
+    /// character, a name missing around a dot, or two names without a dot between them is an error.</summary>
     private static bool TryTokenize(string inside, out List<string> names, out string problem)
     {
         names = [];
         problem = "";
-        var body = inside.Trim(' ', '\t');
-        if (body.Length == 0)
-            return true;
-        var start = 0;
-        for (var i = 0; i <= body.Length; i++)
+        var expectName = true;
+        var sawDot = false;
+        for (var i = 0; i < inside.Length;)
         {
-            if (i < body.Length && Identifiers.IsNameChar(body[i]))
-                continue;
-            if (i < body.Length && body[i] != '.')
+            var c = inside[i];
+            if (c is ' ' or '\t')
             {
-                problem = $"unexpected '{body[i]}'; only references such as parameters.x, stages.x.outputs.y or matrix.x are allowed";
+                i++;
+            }
+            else if (Identifiers.IsNameChar(c))
+            {
+                var start = i;
+                while (i < inside.Length && Identifiers.IsNameChar(inside[i]))
+                    i++;
+                if (!expectName)
+                {
+                    problem = $"expected '.' before '{inside[start..i]}'";
+                    return false;
+                }
+
+                names.Add(inside[start..i]);
+                expectName = false;
+            }
+            else if (c == '.')
+            {
+                if (expectName)
+                {
+                    problem = "a name is missing before '.'";
+                    return false;
+                }
+
+                expectName = true;
+                sawDot = true;
+                i++;
+            }
+            else
+            {
+                problem = $"unexpected '{c}'; only references such as parameters.x, stages.x.outputs.y or matrix.x are allowed";
                 return false;
             }
+        }
 
-            if (i == start)
-            {
-                problem = "a name is missing between dots";
-                return false;
-            }
-
-            names.Add(body[start..i]);
-            start = i + 1;
+        if (expectName && sawDot)
+        {
+            problem = "a name is missing after the last '.'";
+            return false;
         }
 
         return true;

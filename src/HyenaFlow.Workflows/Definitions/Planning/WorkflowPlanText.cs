@@ -28,13 +28,14 @@ internal static class WorkflowPlanText
 
         text.Append("\nstages, in order\n");
         var width = plan.Stages.Max(s => s.Id.Length);
+        var activityWidth = plan.Stages.Max(s => s.Activity.Reference.Length);
         var number = plan.Stages.Count.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
         for (var i = 0; i < plan.Stages.Count; i++)
         {
             var stage = plan.Stages[i];
             var label = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(number);
             var indent = new string(' ', number + 4);
-            text.Append($"  {label}. {stage.Id.PadRight(width)}  {stage.Activity.Reference}  {(stage.Resources == Resources.Gpu ? "gpu" : "cpu")}");
+            text.Append($"  {label}. {stage.Id.PadRight(width)}  {stage.Activity.Reference.PadRight(activityWidth)}  {(stage.Resources == Resources.Gpu ? "gpu" : "cpu")}");
             if (stage.Retry is { } retry)
                 text.Append($"  retry {Retry(retry)}");
             if (stage.Timeout is { } timeout)
