@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job until the workflow runtime lands: the data pipeline on generated data.
 # Sets up a fresh machine, builds hyenaflow, then synthesises GRCh38/DepMap-format inputs and runs
-# import → Table 3.1 → mutation import → Table 3.2 → balanced datasets at L=1,024 and L=32,768.
+# import → Table 3.1 → mutation import → Table 3.2 → balanced datasets at L=1,024 and L=32,768,
+# then a short fine-tuning run of the 1K model. Rerunning resumes the fine-tuning from its checkpoint.
 # Usage: bash infra/demo.sh [OUT_DIR]   (default: demo-out; HYENAFLOW_SEED overrides the seed 42)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,4 +29,8 @@ for length in 1024 32768; do
 done
 echo "== 5. audit: the first samples as TSV (reference coordinates + applied mutations)"
 hf dataset inspect "$out/dataset-1024" --format tsv --limit 3 | cut -c1-240
+echo "== 6. HyenaDNA configurations (thesis Table 2.2) and a short 1K fine-tuning run (random arm, 1 epoch)"
+hf model info
+hf model finetune --dataset "$out/dataset-1024" --arm random --epochs 1 --warmup-steps 20 --seed "$seed" \
+  --checkpoint-dir "$out/finetune-1k-random" --metrics "$out/finetune-1k-random/metrics.jsonl" --threads "${HYENAFLOW_THREADS:-2}"
 echo "done: outputs in $out/"

@@ -4,7 +4,7 @@ namespace HyenaFlow.Engine.Bench;
 
 /// <summary>
 /// Figure C: peak resident memory (VmHWM, each configuration in its own process) of a training step
-/// (two steps: the second holds gradients and AdamW state throughout) and of medium/large forward
+/// (a short warm-up step, then a full one that holds gradients and AdamW state throughout) and of medium/large forward
 /// passes at a reduced length; the increase over an idle process with libtorch loaded.
 /// </summary>
 public sealed class MemoryBench : IBenchmark

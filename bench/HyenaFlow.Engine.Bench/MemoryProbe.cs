@@ -33,8 +33,9 @@ public static class MemoryProbe
         if (args[3] == "train")
         {
             using var step = new LmTrainingStep(config, length, batch);
-            // The second step holds gradients and optimiser state from the start: the steady-state peak.
-            step.Step();
+            // After a short warm-up step, the full step holds gradients and AdamW state throughout:
+            // the steady-state peak of training.
+            step.Warmup();
             step.Step();
         }
         else

@@ -42,12 +42,12 @@ public sealed class ParityBench : IBenchmark
             return Task.CompletedTask;
         }
 
-        output.WriteLine(Format.Row("tiny-1k fixture, LM loss", "HyenaFlow", "PyTorch reference", "|difference|"));
+        output.WriteLine(Format.Row("tiny-1k fixture, LM loss", "HyenaFlow", "PyTorch reference", "abs. difference"));
         output.WriteLine(Format.Separator(4));
         foreach (var (label, value, key) in new[] { ("loss", ours.Loss, "loss"), ("gradient L2 norm", ours.GradNorm, "grad_norm"), ("loss after one AdamW step", ours.After, "loss_after_step") })
         {
             var reference = theirs.GetProperty(key).GetDouble();
-            output.WriteLine(Format.Row(label, Format.F(value, 6), Format.F(reference, 6), Math.Abs(value - reference).ToString("E1", System.Globalization.CultureInfo.InvariantCulture)));
+            output.WriteLine(Format.Row(label, Format.F(value, 6), Format.F(reference, 6), Math.Abs(value - reference).ToString("0.0E+0", System.Globalization.CultureInfo.InvariantCulture)));
         }
         return Task.CompletedTask;
     }

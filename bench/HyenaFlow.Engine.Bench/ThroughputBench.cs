@@ -30,7 +30,7 @@ public sealed class ThroughputBench : IBenchmark
         Case[] cases =
         [
             new(HyenaDnaConfig.Tiny1K, 1_026, 8, Warmup: 1, Steps: 3),
-            new(HyenaDnaConfig.Small32K, 32_770, context.SmallBatch, Warmup: 1, Steps: 2),
+            new(HyenaDnaConfig.Small32K, 32_770, context.SmallBatch, Warmup: 1, Steps: 1),
         ];
         output.WriteLine(Format.Row("configuration", "L", "batch", "HyenaFlow tokens/s", "PyTorch 1.13 tokens/s", "ratio (goal ≥ 3×)",
             "HyenaFlow MFU (goal ≥ 30 %)", "PyTorch MFU", "HyenaFlow s/step", "PyTorch s/step"));
@@ -71,6 +71,7 @@ public sealed class ThroughputBench : IBenchmark
             return PyTorchReference.Run(threads, "--config", c.Config.Name, "--length", c.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--batch", c.Batch.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--warmup", c.Warmup.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--warmup-length", LmTrainingStep.WarmupLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--steps", c.Steps.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)

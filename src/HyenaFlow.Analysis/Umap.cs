@@ -57,12 +57,10 @@ public static class Umap
 
         stage.Restart();
         var (a, b) = CurveFit.FitAB(options.Spread, options.MinDistance);
-        var lo = new LayoutOptimizer(coordinates, options.Components, graph, a, b);
-        Console.WriteLine($"edges {lo.Edges}");
-        lo.Run(epochs, options.Seed, options.Parallel, Stage(progress, "layout"));
+        new LayoutOptimizer(coordinates, options.Components, graph, a, b)
+            .Run(epochs, options.Seed, options.Parallel, Stage(progress, "layout"));
         TimeSpan layoutTime = stage.Elapsed;
 
-        Console.WriteLine($"attr {LayoutOptimizer.DebugAttr} neg {LayoutOptimizer.DebugNeg}");
         var embedding = new float[data.Rows, options.Components];
         Buffer.BlockCopy(coordinates, 0, embedding, 0, coordinates.Length * sizeof(float));
         var timings = new UmapTimings(neighborTime, graphTime, initTime, layoutTime, total.Elapsed);

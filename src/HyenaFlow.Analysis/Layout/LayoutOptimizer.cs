@@ -54,7 +54,6 @@ internal sealed class LayoutOptimizer
         _epochOfNextNegativeSample = (float[])_epochsPerNegativeSample.Clone();
     }
 
-    public int Edges => _head.Length;
     public void Run(int epochs, int seed, bool parallel, IProgress<double>? progress)
     {
         int blocks = (_head.Length + BlockEdges - 1) / BlockEdges;
@@ -176,10 +175,8 @@ internal sealed class LayoutOptimizer
             }
 
             _epochOfNextNegativeSample[edge] += negatives * _epochsPerNegativeSample[edge];
-            DebugAttr++; DebugNeg += negatives;
         }
     }
-    public static long DebugAttr, DebugNeg;
 
     private static float SquaredDistance(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
     {
