@@ -5,6 +5,8 @@ namespace HyenaFlow.Engine.Bench;
 /// <summary>Number formatting for the Markdown tables (invariant culture, thousands separators).</summary>
 public static class Format
 {
+    public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
+
     public static string N0(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     public static string F(double value, int decimals) => value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);

@@ -34,12 +34,12 @@ public sealed class MemoryBench : IBenchmark
             {
                 var result = MemoryProbe.Measure(config, length, batch, mode, context.Threads);
                 var delta = result.PeakMiB - result.BaselineMiB;
-                output.WriteLine(Format.Row(config, Format.N0(length), batch.ToString(CultureInfo.InvariantCulture), label,
+                output.WriteLine(Format.Row(config, Format.N0(length), Format.Int(batch), label,
                     Format.N0(result.PeakMiB), Format.N0(delta), Format.F(delta / (batch * length / 1024.0), 1), Format.F(result.Seconds, 1)));
             }
             catch (InvalidOperationException e)
             {
-                output.WriteLine(Format.Row(config, Format.N0(length), batch.ToString(CultureInfo.InvariantCulture), label, "failed", "—", "—", "—"));
+                output.WriteLine(Format.Row(config, Format.N0(length), Format.Int(batch), label, "failed", "—", "—", "—"));
                 Console.Error.WriteLine(e.Message);
             }
             output.Flush();

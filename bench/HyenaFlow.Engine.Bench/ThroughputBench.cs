@@ -37,16 +37,16 @@ public sealed class ThroughputBench : IBenchmark
         output.WriteLine(Format.Separator(10));
         foreach (var c in cases)
         {
-            var (ours, model) = MeasureOurs(c);
+            var (ours, forwardFlopsPerToken) = MeasureOurs(c);
             var theirs = MeasureReference(c, context.Threads);
             var ourRate = c.Batch * (double)c.Length / ours;
+            double Mfu(double tokensPerSecond) => 3 * forwardFlopsPerToken * tokensPerSecond / peak;
             var theirRate = theirs?.GetProperty("tokens_per_second").GetDouble();
             var theirStep = theirs?.GetProperty("mean_step_seconds").GetDouble();
-            output.WriteLine(Format.Row(c.Config.Name, Format.N0(c.Length), c.Batch.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            output.WriteLine(Format.Row(c.Config.Name, Format.N0(c.Length), Format.Int(c.Batch),
                 Format.N0(ourRate), theirRate is { } r ? Format.N0(r) : "n/a", theirRate is { } r2 ? Format.Ratio(ourRate / r2) : "n/a",
-                Format.Percent(model.EstimateMfu(c.Length, ourRate, peak)), theirRate is { } r3 ? Format.Percent(model.EstimateMfu(c.Length, r3, peak)) : "n/a",
+                Format.Percent(Mfu(ourRate)), theirRate is { } r3 ? Format.Percent(Mfu(r3)) : "n/a",
                 Format.F(ours, 2), theirStep is { } s ? Format.F(s, 2) : "n/a"));
-            model.Dispose();
             output.Flush();
         }
         output.WriteLine();
@@ -54,25 +54,23 @@ public sealed class ThroughputBench : IBenchmark
         return Task.CompletedTask;
     }
 
-    /// <summary>Mean seconds per step, and a model of the same shapes for the FLOP count.</summary>
-    private static (double Seconds, HyenaDnaModel Model) MeasureOurs(Case c)
+    /// <summary>Mean seconds per step, and the model's forward FLOPs per token (as in HyenaDnaModel.EstimateMfu).</summary>
+    private static (double Seconds, double ForwardFlopsPerToken) MeasureOurs(Case c)
     {
-        double seconds;
-        using (var step = new LmTrainingStep(c.Config, c.Length, c.Batch))
-            seconds = step.Time(c.Warmup, c.Steps).Average();
-        GC.Collect();
-        return (seconds, new HyenaDnaModel(c.Config));
+        using var step = new LmTrainingStep(c.Config, c.Length, c.Batch);
+        var seconds = step.Time(c.Warmup, c.Steps).Average();
+        return (seconds, step.Model.ForwardFlopsPerToken(c.Length));
     }
 
     private static JsonElement? MeasureReference(Case c, int threads)
     {
         try
         {
-            return PyTorchReference.Run(threads, "--config", c.Config.Name, "--length", c.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--batch", c.Batch.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--warmup", c.Warmup.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--warmup-length", LmTrainingStep.WarmupLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--steps", c.Steps.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return PyTorchReference.Run(threads, "--config", c.Config.Name, "--length", Format.Int(c.Length),
+                "--batch", Format.Int(c.Batch),
+                "--warmup", Format.Int(c.Warmup),
+                "--warmup-length", Format.Int(LmTrainingStep.WarmupLength),
+                "--steps", Format.Int(c.Steps));
         }
         catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
         {

@@ -22,7 +22,7 @@ internal static class InitialLayout
         }
         else
         {
-            layout = Spectral(graph, space, dim, options.Seed, ref rng, out description);
+            layout = Spectral(graph, space, dim, options.Seed, options.Parallel, ref rng, out description);
         }
 
         var coordinates = new float[n * dim];
@@ -46,7 +46,7 @@ internal static class InitialLayout
         return (coordinates, description);
     }
 
-    private static double[,]? Spectral(SparseGraph graph, PointSpace space, int dim, int seed, ref FastRandom rng, out string description)
+    private static double[,]? Spectral(SparseGraph graph, PointSpace space, int dim, int seed, bool parallel, ref FastRandom rng, out string description)
     {
         int n = graph.Count;
         if (n <= dim + 1)
@@ -58,16 +58,16 @@ internal static class InitialLayout
         var (labels, components) = graph.Components();
         if (components == 1)
         {
-            var vectors = KrylovEigenvectors.Compute(graph, dim, seed, out string? failure);
+            var vectors = KrylovEigenvectors.Compute(graph, dim, seed, parallel, out string? failure);
             description = vectors is null ? $"random (spectral failed: {failure})" : "spectral";
             return vectors;
         }
 
-        return MultiComponent(graph, space, dim, seed, labels, components, ref rng, out description);
+        return MultiComponent(graph, space, dim, seed, parallel, labels, components, ref rng, out description);
     }
 
     /// <summary>umap-learn's multi_component_layout: each component's own spectral layout, shrunk around its place in a meta layout.</summary>
-    private static double[,] MultiComponent(SparseGraph graph, PointSpace space, int dim, int seed, int[] labels, int components, ref FastRandom rng, out string description)
+    private static double[,] MultiComponent(SparseGraph graph, PointSpace space, int dim, int seed, bool parallel, int[] labels, int components, ref FastRandom rng, out string description)
     {
         var members = new List<int>[components];
         for (int c = 0; c < components; c++)
@@ -95,7 +95,7 @@ internal static class InitialLayout
             int[] vertices = [.. members[c]];
             double[,]? vectors = vertices.Length < 2 * dim || vertices.Length <= dim + 1
                 ? null
-                : KrylovEigenvectors.Compute(graph.Subgraph(vertices), dim, seed + c, out _);
+                : KrylovEigenvectors.Compute(graph.Subgraph(vertices), dim, seed + c, parallel, out _);
             if (vectors is null)
                 randomComponents++;
             double max = 0;

@@ -9,13 +9,15 @@ namespace HyenaFlow.Analysis.Layout;
 internal sealed class NormalisedAdjacency
 {
     private readonly SparseGraph _graph;
-    private readonly double[] _invSqrtDegree;
+    private readonly double[] _normalisedWeights;
+    private readonly bool _parallel;
 
-    private NormalisedAdjacency(SparseGraph graph, double[] invSqrtDegree, double[] trivial)
+    private NormalisedAdjacency(SparseGraph graph, double[] normalisedWeights, double[] trivial, bool parallel)
     {
         _graph = graph;
-        _invSqrtDegree = invSqrtDegree;
+        _normalisedWeights = normalisedWeights;
         Trivial = trivial;
+        _parallel = parallel;
     }
 
     public int Count => _graph.Count;
@@ -23,7 +25,7 @@ internal sealed class NormalisedAdjacency
     /// <summary>√degree normalised to unit length.</summary>
     public double[] Trivial { get; }
 
-    public static NormalisedAdjacency? Create(SparseGraph graph, out string? problem)
+    public static NormalisedAdjacency? Create(SparseGraph graph, bool parallel, out string? problem)
     {
         problem = null;
         double[] degrees = graph.Degrees();
@@ -44,19 +46,32 @@ internal sealed class NormalisedAdjacency
         }
 
         KrylovEigenvectors.Scale(trivial, 1 / Math.Sqrt(total));
-        return new NormalisedAdjacency(graph, invSqrtDegree, trivial);
+        var normalised = new double[graph.EdgeCount];
+        for (int i = 0; i < graph.Count; i++)
+            for (int e = graph.RowStarts[i]; e < graph.RowStarts[i + 1]; e++)
+                normalised[e] = graph.Weights[e] * invSqrtDegree[i] * invSqrtDegree[graph.Columns[e]];
+        return new NormalisedAdjacency(graph, normalised, trivial, parallel);
     }
 
+    /// <summary>y = M x with the trivial direction removed. Rows are independent, so the parallel product is exact too.</summary>
     public void Apply(double[] x, double[] y)
     {
-        for (int i = 0; i < _graph.Count; i++)
+        void Rows(int from, int to)
         {
-            double sum = 0;
-            for (int e = _graph.RowStarts[i]; e < _graph.RowStarts[i + 1]; e++)
-                sum += _graph.Weights[e] * _invSqrtDegree[_graph.Columns[e]] * x[_graph.Columns[e]];
-            y[i] = sum * _invSqrtDegree[i];
+            for (int i = from; i < to; i++)
+            {
+                double sum = 0;
+                for (int e = _graph.RowStarts[i]; e < _graph.RowStarts[i + 1]; e++)
+                    sum += _normalisedWeights[e] * x[_graph.Columns[e]];
+                y[i] = sum;
+            }
         }
 
+        const int chunk = 4096;
+        if (_parallel && _graph.Count > chunk)
+            Parallel.For(0, (_graph.Count + chunk - 1) / chunk, c => Rows(c * chunk, Math.Min(_graph.Count, (c + 1) * chunk)));
+        else
+            Rows(0, _graph.Count);
         KrylovEigenvectors.Axpy(-KrylovEigenvectors.Dot(y, Trivial), Trivial, y);
     }
 }
