@@ -20,8 +20,7 @@ public sealed class MemoryBench : IBenchmark
         (string Config, int Length, int Batch, string Mode)[] probes =
         [
             ("tiny-1k", 1_026, 8, "train"),
-            ("small-32k", 32_770, 1, "train"),
-            ("small-32k", 32_770, 2, "train"),
+            ("small-32k", 32_770, context.SmallBatch, "train"),
             ("medium-160k", 32_770, 1, "forward"),
             ("large-1m", 32_770, 1, "forward"),
         ];

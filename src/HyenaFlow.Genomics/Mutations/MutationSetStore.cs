@@ -144,20 +144,7 @@ public static class MutationSetStore
 
             string chrom = tsv.GetString(c[1]);
             chrom = chromosomes.TryGetValue(chrom, out string? shared) ? shared : chromosomes[chrom] = chrom;
-            if (!long.TryParse(tsv[c[2]], NumberStyles.None, CultureInfo.InvariantCulture, out long pos) || pos < 1)
-            {
-                throw new DataFormatException(path, tsv.LineNumber, $"pos '{tsv.GetString(c[2])}' is not a 1-based position.");
-            }
-
-            string reference = tsv.GetString(c[3]);
-            string alternate = tsv.GetString(c[4]);
-            MutationType? derived = MutationTypes.Derive(reference, alternate);
-            if (!Enum.TryParse(tsv[c[5]], out MutationType type) || derived != type)
-            {
-                throw new DataFormatException(path, tsv.LineNumber, $"type '{tsv.GetString(c[5])}' does not fit Ref {reference} / Alt {alternate} (expected {derived?.ToString() ?? "a simple change, not a complex one"}).");
-            }
-
-            var mutation = new Mutation(cellLine, chrom, pos, reference, alternate, type);
+            var mutation = MutationRow.Read(tsv, c, path, cellLine, chrom);
             if (list.Count > 0 && MutationOrder.Instance.Compare(list[^1], mutation) >= 0)
             {
                 throw new DataFormatException(path, tsv.LineNumber, $"{mutation.Notation} of {cellLine} is out of order or repeated after {list[^1].Notation}; rows must be sorted by chromosome and position.");

@@ -140,20 +140,7 @@ public static class BalancedSelectionStore
                 throw new DataFormatException(path, tsv.LineNumber, $"model_id '{modelId}' is not in {SelectionFile}.");
             }
 
-            if (!long.TryParse(tsv[c[2]], NumberStyles.None, CultureInfo.InvariantCulture, out long pos) || pos < 1)
-            {
-                throw new DataFormatException(path, tsv.LineNumber, $"pos '{tsv.GetString(c[2])}' is not a 1-based position.");
-            }
-
-            string reference = tsv.GetString(c[3]);
-            string alternate = tsv.GetString(c[4]);
-            MutationType? derived = MutationTypes.Derive(reference, alternate);
-            if (!Enum.TryParse(tsv[c[5]], out MutationType type) || derived != type)
-            {
-                throw new DataFormatException(path, tsv.LineNumber, $"type '{tsv.GetString(c[5])}' does not fit Ref {reference} / Alt {alternate}.");
-            }
-
-            list.Add(new Mutation(modelId, tsv.GetString(c[1]), pos, reference, alternate, type));
+            list.Add(MutationRow.Read(tsv, c, path, modelId, tsv.GetString(c[1])));
         }
 
         return centres.ToDictionary(p => p.Key, p => (IReadOnlyList<Mutation>)p.Value, StringComparer.Ordinal);

@@ -1,9 +1,7 @@
 using System.Globalization;
 using HyenaFlow.Cli.CommandLine;
 using HyenaFlow.Engine;
-using HyenaFlow.Engine.Data;
 using HyenaFlow.Engine.Evaluation;
-using HyenaFlow.Genomics.Selection;
 
 namespace HyenaFlow.Cli.Commands.Model;
 
@@ -13,20 +11,13 @@ public sealed class ModelEvaluateCommand : CliCommand
 
     public override string Summary => "Loss, accuracy, AUROC, confusion matrix and per-cell-line majority vote of a classifier on a dataset split.";
 
-    public override IReadOnlyList<OptionSpec> Options =>
-    [
-        new("dataset", "DIR", "Dataset from 'dataset build'.", Required: true),
-        new("weights", "PATH", "Classifier weights (best.weights, .hfck or a published checkpoint).", Required: true),
-        new("split", "train|test|embedding", "Which split.", Default: "test"),
-        ModelOptions.Config, ModelOptions.Batch, ModelOptions.Device, ModelOptions.Threads,
-    ];
+    public override IReadOnlyList<OptionSpec> Options => ModelOptions.Inference("Classifier weights (best.weights, .hfck or a published checkpoint).");
 
     public override Task<int> RunAsync(ParsedArguments args, CliContext context, CancellationToken cancellationToken)
     {
-        ModelOptions.Apply(args);
-        using var data = ShardedDataset.Open(args.Require("dataset"), args.GetEnum("split", Split.Test));
-        var config = ModelOptions.ResolveConfig(args, data.TokensPerSequence);
-        using var model = ModelOptions.LoadClassifier(config, data.ClassCount, args.Require("weights"), context.Error);
+        var (data, model) = ModelOptions.OpenForInference(args, context);
+        using var dataset = data;
+        using var classifier = model;
         EvaluationReport report = Evaluator.Evaluate(model, data, args.GetInt32("batch", 8), TorchSettings.SelectDevice(args.Require("device")), cancellationToken);
         var output = context.Out;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sequences {report.Sequences:N0}  loss {report.Loss:F4}  accuracy {report.Accuracy:F4}  auroc {report.Auroc:F4}"));

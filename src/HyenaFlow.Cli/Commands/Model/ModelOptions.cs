@@ -1,9 +1,11 @@
 using System.Globalization;
 using HyenaFlow.Cli.CommandLine;
 using HyenaFlow.Engine;
+using HyenaFlow.Engine.Data;
 using HyenaFlow.Engine.Model;
 using HyenaFlow.Engine.Tracking;
 using HyenaFlow.Engine.Training;
+using HyenaFlow.Genomics.Selection;
 
 namespace HyenaFlow.Cli.Commands.Model;
 
@@ -51,6 +53,33 @@ internal static class ModelOptions
         var model = new HyenaDnaModel(config, classes);
         log.WriteLine($"weights: {PretrainedWeights.Load(weightsPath, model)}");
         return model;
+    }
+
+    /// <summary>The options of a verb that runs a trained model over one split of a dataset.</summary>
+    public static IReadOnlyList<OptionSpec> Inference(string weightsDescription, params OptionSpec[] more) =>
+    [
+        new("dataset", "DIR", "Dataset from 'dataset build'.", Required: true),
+        new("weights", "PATH", weightsDescription, Required: true),
+        .. more,
+        new("split", "train|test|embedding", "Which split.", Default: "test"),
+        Config, Batch, Device, Threads,
+    ];
+
+    /// <summary>Applies the thread setting, opens the split and loads the model that fits it.</summary>
+    public static (ShardedDataset Data, HyenaDnaModel Model) OpenForInference(ParsedArguments args, CliContext context)
+    {
+        Apply(args);
+        var data = ShardedDataset.Open(args.Require("dataset"), args.GetEnum("split", Split.Test));
+        try
+        {
+            HyenaDnaConfig config = ResolveConfig(args, data.TokensPerSequence);
+            return (data, LoadClassifier(config, data.ClassCount, args.Require("weights"), context.Error));
+        }
+        catch
+        {
+            data.Dispose();
+            throw;
+        }
     }
 
     public static JsonLinesTracker? OpenMetrics(ParsedArguments args) => args.Get("metrics") is { } path ? new JsonLinesTracker(path) : null;
