@@ -1,3 +1,3 @@
-using HyenaFlow.Analysis.Bench;
+using HyenaFlow.Bench;
 
 return await BenchRunner.RunAsync(args);

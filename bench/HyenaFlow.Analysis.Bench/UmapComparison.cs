@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HyenaFlow.Bench;
 
 namespace HyenaFlow.Analysis.Bench;
 
