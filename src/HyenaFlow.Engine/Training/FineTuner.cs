@@ -28,23 +28,19 @@ public static class FineTuner
         CancellationToken cancellationToken = default)
     {
         options.Validate();
-        tracker ??= NullTracker.Instance;
-        if (options.Threads is { } threads) TorchSettings.UseThreads(threads);
-        var device = TrainingDevice.Resolve(options.Device);
         var classes = model.ClassCount ?? throw new ArgumentException("Fine-tuning needs a model with a classification head.", nameof(model));
         if (trainData.ClassCount > classes || testData.ClassCount > classes)
             throw new ArgumentException($"The data have {Math.Max(trainData.ClassCount, testData.ClassCount)} classes but the model's head only {classes}.");
+        var (device, directory, latest) = options.Start();
+        tracker ??= NullTracker.Instance;
 
-        var directory = options.CheckpointDirectory;
-        if (directory is not null) Directory.CreateDirectory(directory);
-        var latest = options.Resume && directory is not null ? TrainingCheckpoint.Latest(directory) : null;
         if (latest is null && options.Arm == TrainingArm.Random) model.InitializeWeights(options.Seed);
         foreach (var (name, parameter) in model.named_parameters())
             parameter.requires_grad = options.Arm != TrainingArm.Frozen || !name.StartsWith("backbone.", StringComparison.Ordinal);
         model.to(device);
         model.train();
 
-        using var optimizer = new TrainingOptimizer(model, options.Schedule, options.WeightDecay, options.Beta1, options.Beta2, options.GradientClip);
+        using var optimizer = options.CreateOptimizer(model);
         var signature = Signature(model);
         var state = latest is null
             ? new TrainingState { Kind = "finetune", Seed = options.Seed, EpochOrderState = DataOrder.FromSeed(options.Seed).State, ModelSignature = signature }

@@ -24,21 +24,17 @@ public static class Pretrainer
         CancellationToken cancellationToken = default)
     {
         options.Validate();
-        tracker ??= NullTracker.Instance;
-        if (options.Threads is { } threads) TorchSettings.UseThreads(threads);
-        var device = TrainingDevice.Resolve(options.Device);
         if (options.SequenceLength > model.Config.MaxLength)
             throw new ArgumentException($"Sequences of {options.SequenceLength} tokens exceed the model's l_max of {model.Config.MaxLength}.", nameof(options));
+        var (device, directory, latest) = options.Start();
+        tracker ??= NullTracker.Instance;
 
-        var directory = options.CheckpointDirectory;
-        if (directory is not null) Directory.CreateDirectory(directory);
-        var latest = options.Resume && directory is not null ? TrainingCheckpoint.Latest(directory) : null;
         if (latest is null && options.InitializeWeights) model.InitializeWeights(options.Seed);
         foreach (var parameter in model.parameters()) parameter.requires_grad = true;
         model.to(device);
         model.train();
 
-        using var optimizer = new TrainingOptimizer(model, options.Schedule, options.WeightDecay, options.Beta1, options.Beta2, options.GradientClip);
+        using var optimizer = options.CreateOptimizer(model);
         var signature = FineTuner.Signature(model);
         var state = latest is null
             ? new TrainingState { Kind = "pretrain", Seed = options.Seed, ModelSignature = signature }
