@@ -15,7 +15,6 @@ internal sealed class FastaInput : IDisposable
 
     private readonly FileStream file;
     private readonly GzipEndGuard? gzip;
-    private readonly PrefetchingReader? prefetch;
 
     private FastaInput(string path, FileStream file, string compression)
     {
@@ -25,8 +24,8 @@ internal sealed class FastaInput : IDisposable
         FileLength = file.Length;
         if (compression != "plain")
         {
+            // Inflate runs inline: handing chunks to a second thread cost more than it overlapped on two cores.
             gzip = new GzipEndGuard(file);
-            prefetch = new PrefetchingReader(buffer => gzip.Read(buffer), () => file.Position);
         }
     }
 
@@ -38,7 +37,7 @@ internal sealed class FastaInput : IDisposable
     public long FileLength { get; }
 
     /// <summary>Bytes of the file consumed so far (compressed bytes for gzip).</summary>
-    public long FilePosition => prefetch?.SourcePosition ?? file.Position;
+    public long FilePosition => file.Position;
 
     public static FastaInput Open(string path)
     {
@@ -71,11 +70,10 @@ internal sealed class FastaInput : IDisposable
     }
 
     /// <summary>Reads decompressed text; throws <see cref="InvalidDataException"/> for corrupt or truncated gzip data.</summary>
-    public int Read(Span<byte> buffer) => prefetch is null ? file.Read(buffer) : prefetch.Read(buffer);
+    public int Read(Span<byte> buffer) => gzip is null ? file.Read(buffer) : gzip.Read(buffer);
 
     public void Dispose()
     {
-        prefetch?.Dispose();
         gzip?.Dispose();
         file.Dispose();
     }

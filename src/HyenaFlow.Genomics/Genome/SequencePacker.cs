@@ -18,6 +18,7 @@ internal sealed class SequencePacker
     private const int CountFlushBytes = 8192; // 4 · 8192 < 65536: the 16-bit lanes of the packed-byte counts cannot overflow
 
     private static readonly SearchValues<byte> PlainBases = SearchValues.Create("ACGTacgt"u8);
+    private static readonly SearchValues<byte> UnknownBases = SearchValues.Create("Nn"u8);
     private static readonly ulong[] CountsPerPackedByte = BuildCountTable();
 
     private readonly Stream output;
@@ -155,8 +156,18 @@ internal sealed class SequencePacker
                 case BaseCodes.Ignored:
                     continue;
                 case BaseCodes.N:
-                    nCount++;
-                    break;
+                    // Gaps are long (telomeres, centromeres: megabases), so a run of N is packed in bulk.
+                    int run = text[i..].IndexOfAnyExcept(UnknownBases);
+                    run = run < 0 ? text.Length - i : run;
+                    if (runStart < 0)
+                    {
+                        runStart = length;
+                    }
+
+                    nCount += run;
+                    PushZeros(run);
+                    i += run - 1;
+                    continue;
                 case BaseCodes.Iupac:
                     iupacCount++;
                     break;
@@ -192,6 +203,32 @@ internal sealed class SequencePacker
             MakeRoom(1);
             buffer[filled++] = (byte)pending;
             pending = 0;
+        }
+    }
+
+    // The packed bits under an N run are never read; code 0 keeps them deterministic.
+    private void PushZeros(long count)
+    {
+        while (count > 0 && (length & 3) != 0)
+        {
+            PushCodeOnly(0);
+            count--;
+        }
+
+        while (count >= 4)
+        {
+            // Aligned here, so nothing is pending: whole zero bytes go straight into the buffer.
+            int bytes = (int)Math.Min(count / 4, buffer.Length);
+            MakeRoom(bytes);
+            buffer.AsSpan(filled, bytes).Clear();
+            filled += bytes;
+            length += 4L * bytes;
+            count -= 4L * bytes;
+        }
+
+        while (count-- > 0)
+        {
+            PushCodeOnly(0);
         }
     }
 
