@@ -18,3 +18,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 dotnet restore HyenaFlow.sln --verbosity quiet
+
+# Azurite (blob storage emulator), pinned in infra/azurite/package-lock.json; Node ≥ 20 is enough.
+command -v npm >/dev/null || { echo "setup: npm (Node.js ≥ 20) is needed for Azurite" >&2; exit 1; }
+[ -f infra/azurite/node_modules/azurite/dist/src/blob/main.js ] || npm ci --prefix infra/azurite --no-audit --no-fund --silent

@@ -48,4 +48,21 @@ public static class Sha256Digest
 
     internal static FileStream OpenSequential(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+
+    /// <summary>Copies <paramref name="source"/> to its end, returning the digest and length of what passed.</summary>
+    internal static async Task<(string Digest, long Length)> CopyHashingAsync(Stream source, Stream destination, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 16];
+        long total = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+            await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            total += read;
+        }
+
+        return (ToHex(hash.GetHashAndReset()), total);
+    }
 }
