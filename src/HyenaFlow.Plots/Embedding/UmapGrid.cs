@@ -51,6 +51,15 @@ public sealed record UmapGrid(IReadOnlyList<int> NeighborCounts, IReadOnlyList<f
     public IReadOnlyList<UmapGridCell> Run(float[,] data, int? epochs, int seed, bool parallel, IProgress<int>? settingsDone = null, CancellationToken cancellationToken = default)
     {
         Validate(data.GetLength(0), "the data");
+        for (int i = 0; i < data.GetLength(0); i++)
+        {
+            for (int j = 0; j < data.GetLength(1); j++)
+            {
+                if (!float.IsFinite(data[i, j]))
+                    throw new ArgumentException($"Point {i} has the non-finite value {data[i, j].ToString(CultureInfo.InvariantCulture)} in dimension {j}; UMAP needs finite vectors.", nameof(data));
+            }
+        }
+
         var settings = Settings;
         var cells = new UmapGridCell[settings.Count];
         int done = 0;
@@ -59,7 +68,19 @@ public sealed record UmapGrid(IReadOnlyList<int> NeighborCounts, IReadOnlyList<f
             MaxDegreeOfParallelism = parallel ? Environment.ProcessorCount : 1,
             CancellationToken = cancellationToken,
         };
-        Parallel.For(0, settings.Count, options, i =>
+        try
+        {
+            Parallel.For(0, settings.Count, options, i => Fit(i));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // One failing fit: surface its own exception (with its message) rather than the wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+
+        return cells;
+
+        void Fit(int i)
         {
             var setting = settings[i];
             var umap = new UmapOptions
@@ -73,8 +94,7 @@ public sealed record UmapGrid(IReadOnlyList<int> NeighborCounts, IReadOnlyList<f
             UmapResult result = Umap.Fit(data, umap);
             cells[i] = new UmapGridCell(setting, result.Embedding);
             settingsDone?.Report(Interlocked.Increment(ref done));
-        });
-        return cells;
+        }
     }
 }
 

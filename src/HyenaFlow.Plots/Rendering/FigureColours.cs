@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace HyenaFlow.Plots.Rendering;
 
 /// <summary>Colours of categories (matplotlib's tab10, the thesis figures' look) and of the grey background.</summary>
-public static class Palette
+public static class FigureColours
 {
     private static readonly uint[] Categorical =
     [
