@@ -44,6 +44,8 @@ public sealed class AttemptRecord
     public int Number { get; set; }
     public AttemptStatus Status { get; set; }
     public DateTimeOffset QueuedAt { get; set; }
+    /// <summary>Not to start before this (a retry's back-off).</summary>
+    public DateTimeOffset NotBefore { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
     public string? Error { get; set; }
