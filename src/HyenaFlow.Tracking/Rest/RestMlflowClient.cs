@@ -57,7 +57,8 @@ public sealed class RestMlflowClient : IMlflowClient
         catch (MlflowException e) when (e.ErrorCode == MlflowErrorCodes.ResourceAlreadyExists)
         {
             // Someone else created it between our look-up and our create.
-            return await FindExperimentAsync(name, cancellationToken).ConfigureAwait(false) ?? throw;
+            return await FindExperimentAsync(name, cancellationToken).ConfigureAwait(false)
+                ?? throw new MlflowException(e.ErrorCode, $"Experiment '{name}' exists but cannot be found by name: {e.ServerMessage}", e.HttpStatus, e);
         }
     }
 
@@ -264,9 +265,8 @@ public sealed class RestMlflowClient : IMlflowClient
 
                     wait = RetryAfter(response) ?? Backoff(attempt);
                 }
-                catch (HttpRequestException e) when (attempt < _options.MaxAttempts)
+                catch (HttpRequestException) when (attempt < _options.MaxAttempts)
                 {
-                    _ = e;
                     wait = Backoff(attempt);
                 }
                 catch (HttpRequestException e)
