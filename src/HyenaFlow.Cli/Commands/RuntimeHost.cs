@@ -3,6 +3,8 @@ using System.Reflection;
 using System.Runtime.Loader;
 using System.Text.Json.Nodes;
 using HyenaFlow.Activities;
+using HyenaFlow.Cli.Hosting;
+using HyenaFlow.Tracking;
 using HyenaFlow.Storage;
 using HyenaFlow.Workflows.Activities;
 using HyenaFlow.Workflows.Definitions;
@@ -15,7 +17,8 @@ namespace HyenaFlow.Cli.Commands;
 /// How the `run`, `runs` and `schedule` verbs reach the runtime: database from <c>HYENAFLOW_DB</c>
 /// (default ./.hyenaflow/hyenaflow.db), artifacts from <c>HYENAFLOW_ARTIFACTS</c> (default ./.hyenaflow/artifacts,
 /// or blob storage when a connection string is set), and activities built in plus those of the assemblies listed
-/// in <c>HYENAFLOW_ACTIVITY_ASSEMBLIES</c> (path-separated), for activities of your own.
+/// in <c>HYENAFLOW_ACTIVITY_ASSEMBLIES</c> (path-separated), for activities of your own. Runs are tracked in MLflow:
+/// the server at <c>MLFLOW_TRACKING_URI</c> when it is http(s), otherwise an <c>mlruns/</c> folder.
 /// </summary>
 internal static class RuntimeHost
 {
@@ -26,7 +29,8 @@ internal static class RuntimeHost
         var options = RuntimeOptions.FromEnvironment();
         var artifactsRoot = Environment.GetEnvironmentVariable("HYENAFLOW_ARTIFACTS") is { Length: > 0 } a ? a : Path.Combine(".hyenaflow", "artifacts");
         var store = ArtifactStoreFactory.FromEnvironment(artifactsRoot);
-        return new WorkflowRuntime(options, Registry(), store);
+        var experiment = Environment.GetEnvironmentVariable("MLFLOW_EXPERIMENT_NAME") is { Length: > 0 } e ? e : "hyenaflow";
+        return new WorkflowRuntime(options, Registry(), store, new MlflowRunTracker(MlflowClientFactory.FromEnvironment(), experiment));
     }
 
     public static ActivityRegistry Registry()
