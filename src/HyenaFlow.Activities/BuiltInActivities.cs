@@ -10,9 +10,23 @@ public static class BuiltInActivities
     public static IReadOnlyList<IActivity> All() => FromAssembly(typeof(BuiltInActivities).Assembly);
 
     public static IReadOnlyList<IActivity> FromAssembly(Assembly assembly) =>
-        assembly.GetExportedTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IActivity).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
+        LoadableTypes(assembly)
+            .Where(t => t is { IsVisible: true, IsClass: true, IsAbstract: false } && typeof(IActivity).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
             .Select(t => (IActivity)Activator.CreateInstance(t)!)
             .OrderBy(a => a.Descriptor.Name, StringComparer.Ordinal)
             .ToList();
+
+    // A plug-in assembly (a test assembly, say) may hold types whose dependencies are not deployed with the
+    // host; those cannot be activities anyway, so they are skipped rather than failing the whole load.
+    private static IEnumerable<Type> LoadableTypes(Assembly assembly)
+    {
+        try
+        {
+            return assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException e)
+        {
+            return e.Types.OfType<Type>();
+        }
+    }
 }

@@ -77,10 +77,11 @@ public sealed class FinetuneActivity : IActivity
     public async Task<IReadOnlyDictionary<string, JsonNode>> ExecuteAsync(ActivityContext context, IReadOnlyDictionary<string, JsonNode> inputs, CancellationToken cancellationToken)
     {
         var input = Input.From(inputs);
-        if (input.Arm != TrainingArm.Random && !InputValues.IsSet(inputs, "init"))
+        var initGiven = InputValues.IsSet(inputs, "init") && InputValues.OptionalString(inputs, "init") is not null;
+        if (input.Arm != TrainingArm.Random && !initGiven)
             throw new InvalidDataException($"arm {input.Arm.ToString().ToLowerInvariant()} needs the input 'init' with the starting weights (or use arm random)");
         var datasetPath = await context.MaterializeAsync(inputs["dataset"], "dataset", cancellationToken).ConfigureAwait(false);
-        var init = input.Arm == TrainingArm.Random || !InputValues.IsSet(inputs, "init")
+        var init = input.Arm == TrainingArm.Random || !initGiven
             ? null
             : await ModelSetup.MaterializeWeightsAsync(context, inputs["init"], "init", cancellationToken).ConfigureAwait(false);
         var metricsPath = Path.Combine(context.CheckpointDirectory, "metrics.jsonl");

@@ -56,12 +56,17 @@ public sealed class CompareActivity : IActivity
     {
         if (results.Count == 0)
             throw new InvalidDataException("input 'results' is empty: there is nothing to compare");
-        if (labels.Count != 0 && labels.Count != results.Count)
-            throw new InvalidDataException($"input 'labels' has {labels.Count} heading(s) for {results.Count} result(s)");
-        return results.Select((result, i) => new Arm(
+        // Results from several matrix stages arrive as an array of their fan-ins: read them in order, flattened.
+        var flat = Flatten(results).ToList();
+        if (labels.Count != 0 && labels.Count != flat.Count)
+            throw new InvalidDataException($"input 'labels' has {labels.Count} heading(s) for {flat.Count} result(s)");
+        return flat.Select((result, i) => new Arm(
             labels.Count > 0 ? labels[i] : result?["arm"]?.GetValue<string>() ?? $"#{i + 1}",
             result)).ToList();
     }
+
+    private static IEnumerable<JsonNode?> Flatten(JsonArray array) =>
+        array.SelectMany(item => item is JsonArray inner ? Flatten(inner) : [item]);
 
     public static string Table(string title, IReadOnlyList<Arm> arms)
     {

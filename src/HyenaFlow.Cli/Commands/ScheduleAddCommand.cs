@@ -23,7 +23,7 @@ public sealed class ScheduleAddCommand : CliCommand
     public override async Task<int> RunAsync(ParsedArguments args, CliContext context, CancellationToken cancellationToken)
     {
         var cron = args.Require("cron");
-        if (!CronExpression.IsValidExpression(cron))
+        if (!CronExpression.TryParse(cron, out _))
             throw new UsageException($"--cron '{cron}' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year], e.g. '0 0 3 * * ?').");
         var file = Path.GetFullPath(args.Require("workflow"));
         var definition = WorkflowDefinitionReader.Parse(await File.ReadAllTextAsync(file, cancellationToken), file);

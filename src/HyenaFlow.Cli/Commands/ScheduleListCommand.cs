@@ -35,7 +35,7 @@ public sealed class ScheduleListCommand : CliCommand
 
     /// <summary>The next time after now the expression fires (UTC), or null when it never fires again.</summary>
     internal static DateTimeOffset? NextFire(string cron) =>
-        CronExpression.IsValidExpression(cron)
-            ? new CronExpression(cron) { TimeZone = TimeZoneInfo.Utc }.GetNextValidTimeAfter(DateTimeOffset.UtcNow)
+        CronExpression.TryParse(cron, out _)
+            ? new CronExpression(cron, TimeZoneInfo.Utc).GetNextValidTimeAfter(DateTimeOffset.UtcNow)
             : null;
 }
