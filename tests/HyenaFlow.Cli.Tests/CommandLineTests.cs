@@ -28,4 +28,16 @@ public sealed class CommandLineTests
             Assert.Contains($"Usage: hyenaflow {command.Name}", output);
         }
     }
+
+    [Fact]
+    public async Task AnInvalidWorkflowFailsWithItsJsonPathsNotAStackTrace()
+    {
+        using var dir = new HyenaFlow.Genomics.Tests.Support.TempDirectory("plan");
+        string file = dir.File("bad.json");
+        await File.WriteAllTextAsync(file, """{ "id": "bad", "version": 1, "stages": [ { "id": "a", "uses": "no-such-activity@1" } ] }""");
+        var (code, _, error) = await CliRunner.RunAsync("runs", "plan", file);
+        Assert.Equal(1, code);
+        Assert.Contains("$.stages[0].uses", error);
+        Assert.DoesNotContain("   at ", error);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using HyenaFlow.Genomics;
+using HyenaFlow.Workflows.Definitions;
 
 namespace HyenaFlow.Cli.CommandLine;
 
@@ -64,7 +65,8 @@ public sealed class CliApplication
             await error.WriteLineAsync($"hyenaflow {command.Name}: cancelled.");
             return Failed;
         }
-        catch (Exception e) when (e is DataFormatException or IOException or InvalidOperationException or FormatException or HttpRequestException or UnauthorizedAccessException or InvalidDataException or ArgumentException)
+        catch (Exception e) when (e is DataFormatException or IOException or InvalidOperationException or FormatException or HttpRequestException or UnauthorizedAccessException or InvalidDataException or ArgumentException
+            or WorkflowValidationException or WorkflowFormatException)
         {
             await error.WriteLineAsync($"hyenaflow {command.Name}: error: {e.Message}");
             return Failed;
