@@ -50,7 +50,7 @@ public sealed class ThroughputBench : IBenchmark
             output.Flush();
         }
         output.WriteLine();
-        output.WriteLine("MFU = 3 × forward FLOPs/token (HyenaDnaModel.ForwardFlopsPerToken: dense layers + FFTs) × tokens/s ÷ matmul peak above.");
+        output.WriteLine("MFU = 3 × forward FLOPs/token (HyenaDnaModel.ForwardFlopsPerToken: dense layers, filter MLP, FFTs) × tokens/s ÷ matmul peak above.");
         return Task.CompletedTask;
     }
 
@@ -59,7 +59,7 @@ public sealed class ThroughputBench : IBenchmark
     {
         using var step = new LmTrainingStep(c.Config, c.Length, c.Batch);
         var seconds = step.Time(c.Warmup, c.Steps).Average();
-        return (seconds, step.Model.ForwardFlopsPerToken(c.Length));
+        return (seconds, step.Model.ForwardFlopsPerToken(c.Length, c.Batch));
     }
 
     private static JsonElement? MeasureReference(Case c, int threads)

@@ -127,24 +127,32 @@ public sealed class HyenaDnaModel : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>
-    /// Approximate forward FLOPs per token at <paramref name="sequenceLength"/>: 2 per weight of
-    /// the dense layers plus, per layer and channel, three FFTs of size 2L (≈ 2.5·n·log₂n each)
-    /// spread over L tokens.
+    /// Approximate forward FLOPs per token at <paramref name="sequenceLength"/> with
+    /// <paramref name="batchSize"/> sequences per forward: 2 per weight of the dense layers
+    /// (in_proj, out_proj, fc1, fc2); per layer the implicit filter MLP, 2 per weight at each of
+    /// the L positions, once per forward (so shared by the batch); and per layer and channel the
+    /// FFTs of the long convolution, ≈ 2.5·n·log₂n each at the size n the model uses
+    /// (<see cref="HyenaFilter.FftSize"/>): rfft(u) and irfft per sequence, rfft(k) once per
+    /// forward. Element-wise work (norms, GELU, gating, the short conv) is not counted.
     /// </summary>
-    public double ForwardFlopsPerToken(int sequenceLength)
+    public double ForwardFlopsPerToken(int sequenceLength, int batchSize = 1)
     {
-        var dense = UniqueParameters()
-            .Where(p => p.Name.EndsWith("proj.weight", StringComparison.Ordinal) || p.Name.Contains(".mlp.fc", StringComparison.Ordinal) && p.Name.EndsWith(".weight", StringComparison.Ordinal))
-            .Sum(p => (double)p.Parameter.numel());
-        var fftSize = 2.0 * sequenceLength;
-        var fftPerChannel = 3 * 2.5 * fftSize * Math.Log2(fftSize) / sequenceLength;
-        return 2 * dense + Config.LayerCount * Config.ModelWidth * fftPerChannel;
+        ArgumentOutOfRangeException.ThrowIfLessThan(sequenceLength, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        bool IsWeight(string name) => name.EndsWith(".weight", StringComparison.Ordinal);
+        double WeightsWhere(Func<string, bool> isPart) =>
+            UniqueParameters().Where(p => IsWeight(p.Name) && isPart(p.Name)).Sum(p => (double)p.Parameter.numel());
+        var dense = WeightsWhere(name => name.EndsWith("proj.weight", StringComparison.Ordinal) || name.Contains(".mlp.fc", StringComparison.Ordinal));
+        var filterMlp = WeightsWhere(name => name.Contains(".filter_fn.implicit_filter.", StringComparison.Ordinal)) / batchSize;
+        double fftSize = HyenaFilter.FftSize(sequenceLength);
+        var fftsPerChannel = (2 + 1.0 / batchSize) * 2.5 * fftSize * Math.Log2(fftSize) / sequenceLength;
+        return 2 * (dense + filterMlp) + Config.LayerCount * Config.ModelWidth * fftsPerChannel;
     }
 
     /// <summary>
     /// Model FLOPs utilisation of training (forward + backward ≈ 3 × forward) at the measured
     /// throughput, as a fraction of <paramref name="peakFlopsPerSecond"/>.
     /// </summary>
-    public double EstimateMfu(int sequenceLength, double tokensPerSecond, double peakFlopsPerSecond) =>
-        3 * ForwardFlopsPerToken(sequenceLength) * tokensPerSecond / peakFlopsPerSecond;
+    public double EstimateMfu(int sequenceLength, double tokensPerSecond, double peakFlopsPerSecond, int batchSize = 1) =>
+        3 * ForwardFlopsPerToken(sequenceLength, batchSize) * tokensPerSecond / peakFlopsPerSecond;
 }
