@@ -53,7 +53,7 @@ public static class FineTuner
         var stepsPerEpoch = (batches + options.AccumulationSteps - 1) / options.AccumulationSteps;
         var totalSteps = stepsPerEpoch * options.Epochs;
         LogStart(tracker, options, model, trainData, testData, totalSteps, latest);
-        var meter = new ThroughputMeter(model, width, state.Step, totalSteps,
+        var meter = new ThroughputMeter(model, width, options.BatchSize, state.Step, totalSteps,
             progress is null ? null : options.PeakFlopsPerSecond ?? PeakFlops.Of(device));
 
         string? lastCheckpoint = latest;

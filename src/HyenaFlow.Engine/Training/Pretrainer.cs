@@ -44,7 +44,7 @@ public static class Pretrainer
         LogStart(tracker, options, model, latest);
 
         var length = options.SequenceLength;
-        var meter = new ThroughputMeter(model, length, state.Step, options.Steps,
+        var meter = new ThroughputMeter(model, length, options.BatchSize, state.Step, options.Steps,
             progress is null ? null : options.PeakFlopsPerSecond ?? PeakFlops.Of(device));
         var buffer = new long[options.BatchSize * (length + 1)];
         var windowSeed = DataOrder.DeriveSeed(options.Seed, 0x57494E444F57); // apart from the dropout seeds

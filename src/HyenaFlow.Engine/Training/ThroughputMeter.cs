@@ -4,7 +4,7 @@ using HyenaFlow.Engine.Model;
 namespace HyenaFlow.Engine.Training;
 
 /// <summary>Tokens per second, ETA and MFU of the steps this process has run.</summary>
-internal sealed class ThroughputMeter(HyenaDnaModel model, int sequenceLength, long firstStep, long totalSteps, double? peakFlopsPerSecond)
+internal sealed class ThroughputMeter(HyenaDnaModel model, int sequenceLength, int batchSize, long firstStep, long totalSteps, double? peakFlopsPerSecond)
 {
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private long tokens;
@@ -17,7 +17,7 @@ internal sealed class ThroughputMeter(HyenaDnaModel model, int sequenceLength, l
         var tokensPerSecond = tokens / seconds;
         var stepsDone = Math.Max(step - firstStep, 1);
         var eta = TimeSpan.FromSeconds(seconds / stepsDone * Math.Max(totalSteps - step, 0));
-        double? mfu = peakFlopsPerSecond is > 0 ? model.EstimateMfu(sequenceLength, tokensPerSecond, peakFlopsPerSecond.Value) : null;
+        double? mfu = peakFlopsPerSecond is > 0 ? model.EstimateMfu(sequenceLength, tokensPerSecond, peakFlopsPerSecond.Value, batchSize) : null;
         return new TrainingProgress(step, totalSteps, epoch, loss, learningRate, gradientNorm, tokensPerSecond, eta, mfu);
     }
 }
