@@ -1,0 +1,162 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Background, Controls, Edge, MiniMap, NodeChange, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import { api, LogLine, RunView, StageView } from '../api';
+import { go } from '../route';
+import { layeredLayout } from '../workflow/references';
+import { RunFlowNode, RunNode } from './RunNode';
+import { stageDepths } from './runLayout';
+
+const nodeTypes = { 'run-stage': RunNode };
+const finished = (status: string) => !['pending', 'running', 'queued'].includes(status);
+
+/** A run's DAG coloured live from its event stream, with the selected stage's details and logs. */
+export function RunMonitor({ runId }: { runId: string }) {
+  const [run, setRun] = useState<RunView>();
+  const [stages, setStages] = useState<StageView[]>([]);
+  const [logs, setLogs] = useState<LogLine[]>([]);
+  const [selected, setSelected] = useState<string>();
+  const [message, setMessage] = useState('');
+  const [stream, setStream] = useState(0);
+  const [live, setLive] = useState(false);
+  const [moved, setMoved] = useState<Record<string, { x: number; y: number }>>({});
+
+  useEffect(() => {
+    api.run(runId).then(
+      (detail) => {
+        setRun(detail.run);
+        setStages(detail.stages);
+      },
+      (e: Error) => setMessage(e.message),
+    );
+    const source = api.events(runId);
+    const data = <T,>(e: Event) => JSON.parse((e as MessageEvent).data) as T;
+    source.onopen = () => setLive(true);
+    source.addEventListener('run', (e) => setRun(data<RunView>(e)));
+    source.addEventListener('stage', (e) => {
+      const stage = data<StageView>(e);
+      setStages((list) => (list.some((s) => s.id === stage.id) ? list.map((s) => (s.id === stage.id ? stage : s)) : [...list, stage]));
+    });
+    source.addEventListener('log', (e) => {
+      const line = data<LogLine>(e);
+      setLogs((list) => (list.length && list[list.length - 1].id >= line.id ? list : [...list.slice(-19999), line]));
+    });
+    source.addEventListener('end', (e) => {
+      setRun(data<RunView>(e));
+      setLive(false);
+      source.close();
+      // A stage may settle just after the run does (a cancelled one still stopping); read the final state once.
+      setTimeout(() => api.run(runId).then((detail) => setStages(detail.stages), () => undefined), 1500);
+    });
+    source.onerror = () => setLive(false);
+    return () => source.close();
+  }, [runId, stream]);
+
+  const positions = useMemo(() => {
+    const depth = stageDepths(stages);
+    return layeredLayout(
+      stages.map((s) => s.id),
+      (id) => depth.get(id) ?? 0,
+      () => 90,
+      280,
+      20,
+    );
+  }, [stages.map((s) => `${s.id}<${s.dependsOn.join(',')}`).join(';')]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const nodes: RunFlowNode[] = stages.map((stage) => ({
+    id: stage.id,
+    type: 'run-stage',
+    position: moved[stage.id] ?? positions.get(stage.id) ?? { x: 0, y: 0 },
+    selected: stage.id === selected,
+    data: { stage },
+  }));
+  const ids = new Set(stages.map((s) => s.id));
+  const edges: Edge[] = stages.flatMap((s) =>
+    s.dependsOn.filter((d) => ids.has(d)).map((d) => ({ id: `${d}>${s.id}`, source: d, target: s.id, animated: s.status === 'running' })),
+  );
+  const onNodesChange = (changes: NodeChange<RunFlowNode>[]) => {
+    for (const c of changes) {
+      if (c.type === 'select' && c.selected) setSelected(c.id);
+      if (c.type === 'position' && c.position) setMoved((m) => ({ ...m, [c.id]: c.position! }));
+    }
+  };
+
+  const act = async (action: () => Promise<unknown>) => {
+    setMessage('');
+    try {
+      const result = (await action()) as { id?: string } | undefined;
+      if (result?.id && result.id !== runId) go('runs', result.id);
+      else {
+        setLogs([]);
+        setStream((s) => s + 1);
+      }
+    } catch (e) {
+      setMessage((e as Error).message);
+    }
+  };
+
+  const stage = stages.find((s) => s.id === selected);
+  const stageLogs = logs.filter((l) => !selected || l.stage === selected);
+  const counts = stages.reduce<Record<string, number>>((c, s) => ({ ...c, [s.status]: (c[s.status] ?? 0) + 1 }), {});
+
+  return (
+    <div className="designer">
+      <div className="toolbar">
+        <strong>
+          Run {runId} {run && `· ${run.workflowId} v${run.workflowVersion}`}
+        </strong>
+        {run && <span className={`status ${run.status}`}>{run.status}</span>}
+        <span className="muted">{live ? 'live' : 'not streaming'}</span>
+        <span className="muted">{Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}</span>
+        <button disabled={!run || finished(run.status)} onClick={() => act(() => api.cancel(runId))}>
+          Cancel
+        </button>
+        <button disabled={!run || !finished(run.status)} onClick={() => act(() => api.rerun(runId))}>
+          Rerun failed
+        </button>
+        <button disabled={!run || !finished(run.status) || !stage} onClick={() => act(() => api.rerun(runId, stage!.id, true))}>
+          Rerun from here
+        </button>
+        <button disabled={!run || !finished(run.status) || !stage} onClick={() => act(() => api.rerun(runId, stage!.id, false))}>
+          Rerun this stage
+        </button>
+        {message && <span className="error">{message}</span>}
+      </div>
+      {run?.error && <p className="error">{run.error}</p>}
+      <div className="designer-body">
+        <div className="canvas">
+          <ReactFlowProvider>
+            <ReactFlow key={stages.length ? 'stages' : 'empty'} nodes={nodes} edges={edges} nodeTypes={nodeTypes} onNodesChange={onNodesChange} nodesConnectable={false} minZoom={0.1} fitView>
+              <Background />
+              <Controls />
+              <MiniMap pannable zoomable nodeClassName={(n) => `status-${(n.data as { stage: StageView }).stage.status}`} />
+            </ReactFlow>
+          </ReactFlowProvider>
+        </div>
+        <div className="panel wide">
+          {stage ? (
+            <>
+              <h2>{stage.id}</h2>
+              <p>
+                <span className={`status ${stage.status}`}>{stage.status}</span> {stage.activity} · attempts {stage.attempts}
+                {stage.status === 'running' && ` · ${Math.round(stage.progress * 100)}%`}
+              </p>
+              <p className="muted">
+                {stage.startedAt && `started ${new Date(stage.startedAt).toLocaleString()}`}
+                {stage.finishedAt && ` · finished ${new Date(stage.finishedAt).toLocaleString()}`}
+              </p>
+              {stage.error && <pre className="error">{stage.error}</pre>}
+              {stage.outputs != null && <pre className="outputs">{JSON.stringify(stage.outputs, null, 2)}</pre>}
+              <button onClick={() => setSelected(undefined)}>All logs</button>
+            </>
+          ) : (
+            <h2>All stages</h2>
+          )}
+          <h3>Logs</h3>
+          <pre className="logs">
+            {stageLogs.map((l) => `${new Date(l.at).toLocaleTimeString()} ${selected ? '' : `[${l.stage}] `}${l.attempt > 1 ? `(#${l.attempt}) ` : ''}${l.text}`).join('\n')}
+          </pre>
+        </div>
+      </div>
+    </div>
+  );
+}
