@@ -41,6 +41,7 @@ public static class HyenaFlowServer
         var app = builder.Build();
         app.UseApiKeySecurity();
         app.UseRequestLimits();
+        app.UseStudio();
         app.MapOpenApi();
         app.MapScalarApiReference("/api-reference");
 

@@ -24,6 +24,9 @@ public sealed class ServerOptions
     /// <summary>Extra activity assemblies (path-separated), as in <c>HYENAFLOW_ACTIVITY_ASSEMBLIES</c>.</summary>
     public string? ActivityAssemblies { get; set; }
 
+    /// <summary>The built Studio (<c>npm run build</c> output) served at <c>/</c>; nothing is served when the folder is absent.</summary>
+    public string Studio { get; set; } = Path.Combine("src", "HyenaFlow.Studio", "dist");
+
     /// <summary>How often the live event stream looks at the runtime's tables.</summary>
     public TimeSpan EventPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 

@@ -7,7 +7,7 @@ namespace HyenaFlow.Server.Tests.Support;
 
 /// <summary>The real server in memory, over a temporary folder of its own (workflows, database, artifacts), with
 /// the test activity registered. API only unless <paramref name="runner"/>.</summary>
-internal sealed class ServerFactory(bool runner = false, string? urls = null, string? apiKey = null) : WebApplicationFactory<Program>
+internal sealed class ServerFactory(bool runner = false, string? urls = null, string? apiKey = null, string? studio = null) : WebApplicationFactory<Program>
 {
     public string Root { get; } = Directory.CreateTempSubdirectory("hyenaflow-server-").FullName;
 
@@ -22,6 +22,7 @@ internal sealed class ServerFactory(bool runner = false, string? urls = null, st
         builder.UseSetting("HyenaFlow:ApiOnly", runner ? "false" : "true");
         builder.UseSetting("HyenaFlow:ApiKeyVariable", "HYENAFLOW_TEST_KEY_THAT_IS_NOT_SET");
         builder.UseSetting("HyenaFlow:EventPollInterval", "00:00:00.100");
+        builder.UseSetting("HyenaFlow:Studio", studio ?? Path.Combine(Root, "no-studio"));
         if (urls is not null)
             builder.UseSetting("urls", urls);
         if (apiKey is not null)
