@@ -75,8 +75,17 @@ public sealed class MlflowTestServer : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
-        _listener.Close();
+        try
+        {
+            _listener.Stop();
+            _listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // Linux's managed HttpListener can fail to unregister a prefix while another test's listener
+            // churns ports ("Address already in use"); the listener is closed either way.
+        }
+
         try
         {
             _loop.Wait(TimeSpan.FromSeconds(5));
