@@ -74,7 +74,9 @@ internal sealed class RunEventStream(WorkflowRuntime runtime, string runId, Time
         }
 
         var written = false;
-        if (_runStatus != run.Status && run.Status == RunStatus.Running)
+        // The stream always opens with the run, also when the run finished before anyone listened.
+        var first = _runStatus is null;
+        if (first || (_runStatus != run.Status && run.Status == RunStatus.Running))
         {
             await SendAsync(response, "run", RunView.From(run), cancellationToken);
             written = true;
@@ -100,7 +102,8 @@ internal sealed class RunEventStream(WorkflowRuntime runtime, string runId, Time
         var finished = run.Status != RunStatus.Running;
         if (_runStatus != run.Status && finished)
         {
-            await SendAsync(response, "run", RunView.From(run), cancellationToken);
+            if (!first)
+                await SendAsync(response, "run", RunView.From(run), cancellationToken);
             await SendAsync(response, "end", RunView.From(run), cancellationToken);
             written = true;
         }

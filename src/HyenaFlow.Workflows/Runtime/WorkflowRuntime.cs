@@ -23,6 +23,7 @@ public sealed class WorkflowRuntime : IAsyncDisposable
     private readonly RunDispatcher _dispatcher;
     private readonly StageExecutor _executor;
     private readonly CancellationTokenSource _sweeping = new();
+    private int _stopped;
     private ISchedulerFactory? _factory;
     private IScheduler? _scheduler;
     private Task? _sweeper;
@@ -261,6 +262,9 @@ public sealed class WorkflowRuntime : IAsyncDisposable
     /// start, resuming from their checkpoint folders); nothing finished is lost.</summary>
     public async Task StopAsync()
     {
+        // Hosts may stop the runtime and then dispose it (or the other way round): only the first call acts.
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+            return;
         await _sweeping.CancelAsync().ConfigureAwait(false);
         if (_sweeper is not null)
             await _sweeper.ConfigureAwait(false);
