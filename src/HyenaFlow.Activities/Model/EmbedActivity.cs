@@ -16,9 +16,9 @@ public sealed class EmbedActivity : IActivity
         [
             new InputDescriptor("dataset", DataType.Artifact, true, null, "dataset from build-dataset (with include-embedding for the held-out lines)"),
             new InputDescriptor("weights", DataType.Artifact, true, null, "model weights: a pretrain checkpoint, fine-tuned weights or a published checkpoint"),
-            new InputDescriptor("split", DataType.String, false, JsonValue.Create("test"), "train, test or embedding"),
+            ModelSetup.SplitInput,
             ModelSetup.ConfigInput,
-            new InputDescriptor("batch", DataType.Integer, false, JsonValue.Create(8), "sequences per forward pass"),
+            ModelSetup.BatchInput,
             ModelSetup.DeviceInput,
         ],
         [

@@ -29,9 +29,9 @@ public sealed class EvaluateActivity : IActivity
         [
             new InputDescriptor("dataset", DataType.Artifact, true, null, "dataset from build-dataset"),
             new InputDescriptor("weights", DataType.Artifact, true, null, "classifier weights (finetune's weights output)"),
-            new InputDescriptor("split", DataType.String, false, JsonValue.Create("test"), "train, test or embedding"),
+            ModelSetup.SplitInput,
             ModelSetup.ConfigInput,
-            new InputDescriptor("batch", DataType.Integer, false, JsonValue.Create(8), "sequences per forward pass"),
+            ModelSetup.BatchInput,
             ModelSetup.DeviceInput,
         ],
         [

@@ -14,6 +14,10 @@ internal static class ModelSetup
     public static InputDescriptor ConfigInput { get; } = new("config", DataType.String, false, JsonValue.Create(""),
         "tiny-1k, small-32k, medium-160k, medium-450k or large-1m; empty: the smallest that holds the data");
 
+    public static InputDescriptor SplitInput { get; } = new("split", DataType.String, false, JsonValue.Create("test"), "train, test or embedding");
+
+    public static InputDescriptor BatchInput { get; } = new("batch", DataType.Integer, false, JsonValue.Create(8), "sequences per forward pass");
+
     public static InputDescriptor DeviceInput { get; } = new("device", DataType.String, false, JsonValue.Create("auto"),
         "cpu, cuda or auto (CUDA when LibTorch has it)");
 
