@@ -14,7 +14,6 @@ internal sealed class GzipEndGuard : IDisposable
     private static readonly byte[] MarkerMember = Compress(Marker);
 
     private readonly GZipStream decompressed;
-    private readonly byte[] work = new byte[1 << 20];
     private readonly byte[] held = new byte[Marker.Length];
     private int heldCount;
     private bool finished;
@@ -24,20 +23,28 @@ internal sealed class GzipEndGuard : IDisposable
         decompressed = new GZipStream(new AppendedStream(compressedFile, MarkerMember), CompressionMode.Decompress);
     }
 
-    /// <summary>Reads decompressed text without the marker; throws <see cref="InvalidDataException"/> when the file was cut short or is corrupt.</summary>
+    /// <summary>
+    /// Reads decompressed text without the marker into <paramref name="destination"/> (longer than the marker);
+    /// throws <see cref="InvalidDataException"/> when the file was cut short or is corrupt.
+    /// </summary>
     public int Read(Span<byte> destination)
     {
+        if (destination.Length <= Marker.Length)
+        {
+            throw new ArgumentException($"read into more than {Marker.Length} bytes at a time", nameof(destination));
+        }
+
         while (!finished)
         {
-            // The last Marker.Length bytes are always held back: only the end of the stream tells whether they are the marker.
-            held.AsSpan(0, heldCount).CopyTo(work);
-            int room = Math.Min(work.Length, destination.Length + Marker.Length) - heldCount;
-            int read = decompressed.Read(work, heldCount, room);
+            // The last Marker.Length bytes are always held back: only the end of the stream tells whether they are
+            // the marker. Inflating straight into the caller's buffer (after the held bytes) costs no extra copy.
+            held.AsSpan(0, heldCount).CopyTo(destination);
+            int read = decompressed.Read(destination[heldCount..]);
             int available = heldCount + read;
             if (read == 0)
             {
                 finished = true;
-                if (available != Marker.Length || !work.AsSpan(0, available).SequenceEqual(Marker))
+                if (available != Marker.Length || !destination[..available].SequenceEqual(Marker))
                 {
                     throw new InvalidDataException("the gzip data ends before its last member is complete: the file is truncated (re-download it)");
                 }
@@ -48,13 +55,12 @@ internal sealed class GzipEndGuard : IDisposable
             int give = available - Marker.Length;
             if (give <= 0)
             {
-                work.AsSpan(0, available).CopyTo(held);
+                destination[..available].CopyTo(held);
                 heldCount = available;
                 continue;
             }
 
-            work.AsSpan(0, give).CopyTo(destination);
-            work.AsSpan(give, Marker.Length).CopyTo(held);
+            destination.Slice(give, Marker.Length).CopyTo(held);
             heldCount = Marker.Length;
             return give;
         }
