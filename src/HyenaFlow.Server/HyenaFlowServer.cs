@@ -39,9 +39,11 @@ public static class HyenaFlowServer
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // The Studio's files hold no data and must load without a key: it is the page that asks for the key.
+        // Everything under /api (and the OpenAPI document) stays behind it.
+        app.UseStudio();
         app.UseApiKeySecurity();
         app.UseRequestLimits();
-        app.UseStudio();
         app.MapOpenApi();
         app.MapScalarApiReference("/api-reference");
 
@@ -49,6 +51,7 @@ public static class HyenaFlowServer
         api.MapActivityEndpoints();
         api.MapWorkflowEndpoints();
         api.MapRunEndpoints();
+        api.MapStageReportEndpoints();
         api.MapScheduleEndpoints();
         return app;
     }

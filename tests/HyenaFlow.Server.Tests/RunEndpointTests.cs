@@ -48,7 +48,7 @@ public sealed class RunEndpointTests : IDisposable
         var rerun = await _client.PostJsonAsync($"/api/runs/{id}/rerun", new { stage = "first", downstream = true });
         Assert.Equal(HttpStatusCode.Accepted, rerun.StatusCode);
         Assert.Equal(["first", "second"], (await Json.ReadAsync(rerun))["stages"]!.AsArray().Select(n => n!.GetValue<string>()));
-        Assert.Equal("succeeded", (await WaitAsync(id))["status"]!.GetValue<string>());
+        Assert.Equal("succeeded", (await _client.WaitForRunAsync(id))["status"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Conflict, (await _client.PostJsonAsync($"/api/runs/{id}/rerun", new { })).StatusCode);
     }
 
@@ -57,7 +57,7 @@ public sealed class RunEndpointTests : IDisposable
     {
         await _client.PostAsync("/api/workflows", Json.Body(Definitions.TwoStages(text: "fail")));
         var id = (await Json.ReadAsync(await _client.PostJsonAsync("/api/runs", new { workflow = "hello" })))["id"]!.GetValue<string>();
-        var run = await WaitAsync(id);
+        var run = await _client.WaitForRunAsync(id);
         Assert.Equal("failed", run["status"]!.GetValue<string>());
         var stages = (await Json.ReadAsync(await _client.GetAsync($"/api/runs/{id}/stages"))).AsArray();
         Assert.Equal("failed", stages[0]!["status"]!.GetValue<string>());
@@ -65,7 +65,7 @@ public sealed class RunEndpointTests : IDisposable
 
         var rerun = await _client.PostJsonAsync($"/api/runs/{id}/rerun", new { });
         Assert.Equal(HttpStatusCode.Accepted, rerun.StatusCode);
-        Assert.Equal("failed", (await WaitAsync(id))["status"]!.GetValue<string>());
+        Assert.Equal("failed", (await _client.WaitForRunAsync(id))["status"]!.GetValue<string>());
     }
 
     [Fact]
@@ -82,17 +82,6 @@ public sealed class RunEndpointTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await _client.PostAsync("/api/runs/nope/cancel", null)).StatusCode);
     }
 
-    private async Task<JsonNode> WaitAsync(string id)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(45);
-        while (true)
-        {
-            var run = (await Json.ReadAsync(await _client.GetAsync($"/api/runs/{id}")))["run"]!;
-            if (run["status"]!.GetValue<string>() != "running" || DateTime.UtcNow > deadline)
-                return run;
-            await Task.Delay(100);
-        }
-    }
 
     private sealed record Event(int Id, string Name, JsonNode Data);
 

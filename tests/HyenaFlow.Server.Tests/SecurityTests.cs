@@ -44,6 +44,26 @@ public sealed class SecurityTests
     }
 
     [Fact]
+    public async Task Behind_a_key_the_Studio_still_loads_so_that_it_can_ask_for_the_key()
+    {
+        string studio = Directory.CreateTempSubdirectory("hyenaflow-studio-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(studio, "index.html"), "<!doctype html><title>HyenaFlow Studio</title>");
+            using var server = new ServerFactory(urls: "http://192.168.1.10:5080", apiKey: "s3cret-key", studio: studio);
+            var client = server.CreateClient();
+
+            Assert.Contains("HyenaFlow Studio", await client.GetStringAsync("/"));
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/workflows")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/no-such-file.db")).StatusCode);
+        }
+        finally
+        {
+            Directory.Delete(studio, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Loopback_needs_no_key()
     {
         using var server = new ServerFactory(urls: "http://127.0.0.1:5080;http://localhost:5081;http://[::1]:5082");

@@ -57,6 +57,9 @@ public sealed class EvaluateActivity : IActivity
             throw new InvalidDataException($"the dataset's {input.Split.ToString().ToLowerInvariant()} split holds no sequences");
         var metrics = ToJson(report, classes);
         context.Log(metrics.ToJsonString());
+        foreach (var (key, value) in report.AsMetrics(""))
+            context.LogMetric(key, value, 0);
+        await TrainingReports.LogConfusionAsync(context, report, classes, $"{context.StageId}: {input.Split.ToString().ToLowerInvariant()} split", cancellationToken).ConfigureAwait(false);
         return new Dictionary<string, JsonNode> { ["metrics"] = metrics, ["accuracy"] = JsonValue.Create(report.Accuracy) };
     }
 

@@ -103,6 +103,7 @@ public sealed class FinetuneActivity : IActivity
             ["cell-line-accuracy"] = OutputValues.Number(last?.TestCellLineAccuracy),
         };
         context.Log($"{config.Name}, arm {input.Arm.ToString().ToLowerInvariant()}: {result.Steps} steps, top accuracy {result.BestAccuracy:F4} (epoch {result.BestEpoch + 1})");
+        await TrainingReports.LogTrainingAsync(context, metricsPath, $"{config.Name} {input.Arm.ToString().ToLowerInvariant()}", cancellationToken).ConfigureAwait(false);
         return new Dictionary<string, JsonNode>
         {
             ["weights"] = await context.PutArtifactAsync(weights, cancellationToken).ConfigureAwait(false),
@@ -141,7 +142,8 @@ public sealed class FinetuneActivity : IActivity
             Device = input.Device,
         };
         using var model = init is null ? new HyenaDnaModel(config, train.ClassCount) : ModelSetup.LoadModel(config, train.ClassCount, init, context);
-        using var tracker = new JsonLinesTracker(metricsPath);
+        using var file = new JsonLinesTracker(metricsPath);
+        var tracker = new StageMetricsTracker(context, file);
         var progress = new CallbackProgress<TrainingProgress>(p => context.Progress.Report(p.TotalSteps > 0 ? Math.Clamp((double)p.Step / p.TotalSteps, 0, 1) : 0));
         return (FineTuner.Run(model, train, test, options, tracker, progress, cancellationToken), config);
     }

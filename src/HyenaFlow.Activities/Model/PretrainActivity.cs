@@ -66,17 +66,20 @@ public sealed class PretrainActivity : IActivity
             CheckpointEverySteps = input.CheckpointEvery,
             Device = input.Device,
         };
+        var metricsPath = Path.Combine(context.CheckpointDirectory, "metrics.jsonl");
         var result = await Task.Run(() =>
         {
             ModelSetup.ApplyThreads();
             using IReferenceGenome genome = GenomeStore.Open(genomePath);
             using var model = new HyenaDnaModel(config);
-            using var tracker = new JsonLinesTracker(Path.Combine(context.CheckpointDirectory, "metrics.jsonl"));
+            using var file = new JsonLinesTracker(metricsPath);
+            var tracker = new StageMetricsTracker(context, file);
             var progress = new CallbackProgress<TrainingProgress>(p => context.Progress.Report(p.TotalSteps > 0 ? Math.Clamp((double)p.Step / p.TotalSteps, 0, 1) : 0));
             return Pretrainer.Run(model, new GenomeWindowSource(genome), options, tracker, progress, cancellationToken);
         }, cancellationToken).ConfigureAwait(false);
         var checkpoint = result.FinalCheckpointPath ?? throw new InvalidDataException("pre-training wrote no checkpoint");
         context.Log($"pre-trained {config.Name} for {result.Steps} steps, final loss {result.FinalLoss:F4}");
+        await TrainingReports.LogTrainingAsync(context, metricsPath, $"{config.Name} pre-training", cancellationToken).ConfigureAwait(false);
         return new Dictionary<string, JsonNode>
         {
             ["weights"] = await context.PutArtifactAsync(checkpoint, cancellationToken).ConfigureAwait(false),

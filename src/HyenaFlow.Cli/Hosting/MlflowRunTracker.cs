@@ -10,11 +10,23 @@ namespace HyenaFlow.Cli.Hosting;
 /// run with its inputs as params and its numeric outputs as metrics.
 /// MLflow runs are found again by their <c>hyenaflow.run_id</c> tag, so a runtime restarted after a crash
 /// carries on with the same parent run and first marks what the crash left RUNNING as KILLED.
+/// A stage's child run also gets the metrics it logged, step by step, and its report files (plots, tables) as
+/// artifacts; artifact outputs (checkpoints, datasets) are referenced by tags <c>output.NAME</c>.
 /// </summary>
-internal sealed class MlflowRunTracker(IMlflowClient client, string experimentName) : IRunTracker
+internal sealed class MlflowRunTracker(IMlflowClient client, string experimentName, Uri? browseBase = null) : IRunTracker
 {
     private const string RunIdTag = "hyenaflow.run_id";
     private const string StageTag = "hyenaflow.stage";
+
+    /// <summary>From <c>MLFLOW_TRACKING_URI</c> and <c>MLFLOW_EXPERIMENT_NAME</c> (default <c>hyenaflow</c>); runs are
+    /// browsable (links in the Studio) when the URI is a tracking server.</summary>
+    public static MlflowRunTracker FromEnvironment()
+    {
+        var experiment = Environment.GetEnvironmentVariable("MLFLOW_EXPERIMENT_NAME") is { Length: > 0 } e ? e : "hyenaflow";
+        var uri = Environment.GetEnvironmentVariable(MlflowClientFactory.TrackingUriVariable);
+        Uri? browse = Uri.TryCreate(uri?.Trim(), UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https" ? parsed : null;
+        return new MlflowRunTracker(MlflowClientFactory.FromEnvironment(), experiment, browse);
+    }
 
     public async Task RunStartedAsync(string runId, string workflowId, IReadOnlyList<KeyValuePair<string, JsonNode?>> parameters, CancellationToken cancellationToken)
     {
@@ -30,24 +42,53 @@ internal sealed class MlflowRunTracker(IMlflowClient client, string experimentNa
         await client.LogBatchAsync(parent, parameters: values, cancellationToken: cancellationToken);
     }
 
-    public async Task StageFinishedAsync(string runId, string stageId, string activity, bool succeeded, IReadOnlyDictionary<string, JsonNode>? inputs, IReadOnlyDictionary<string, JsonNode>? outputs, CancellationToken cancellationToken)
+    public async Task StageFinishedAsync(TrackedStage stage, CancellationToken cancellationToken)
     {
-        var (experiment, parent) = await ParentAsync(runId, cancellationToken);
-        var tags = new Dictionary<string, string> { [RunIdTag] = runId, [StageTag] = stageId, ["hyenaflow.activity"] = activity };
-        string child = await client.CreateRunAsync(experiment, stageId, tags, parent, cancellationToken);
+        var (experiment, parent) = await ParentAsync(stage.RunId, cancellationToken);
+        var tags = new Dictionary<string, string> { [RunIdTag] = stage.RunId, [StageTag] = stage.StageId, ["hyenaflow.activity"] = stage.Activity };
+        string child = await client.CreateRunAsync(experiment, stage.StageId, tags, parent, cancellationToken);
         long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var parameters = (inputs ?? new Dictionary<string, JsonNode>()).Select(i => new MlflowParam(i.Key, Text(i.Value))).ToList();
-        var metrics = (outputs ?? new Dictionary<string, JsonNode>())
-            .Where(o => o.Value is JsonValue v && v.TryGetValue(out double _))
-            .Select(o => new MlflowMetric(o.Key, o.Value.GetValue<double>(), now, 0))
+        var outputs = stage.Outputs ?? new Dictionary<string, JsonNode>();
+        var parameters = stage.Inputs.Select(i => new MlflowParam(i.Key, Text(i.Value))).ToList();
+        var metrics = stage.Metrics
+            .Select(m => new MlflowMetric(m.Key, m.Value, m.At.ToUnixTimeMilliseconds(), m.Step))
+            .Concat(outputs
+                .Where(o => IsNumber(o.Value) && !stage.Metrics.Any(m => m.Key == o.Key))
+                .Select(o => new MlflowMetric(o.Key, o.Value.GetValue<double>(), now, 0)))
             .ToList();
-        var outputTags = (outputs ?? new Dictionary<string, JsonNode>())
-            .Where(o => o.Value is not JsonValue v || !v.TryGetValue(out double _))
+        var outputTags = outputs
+            .Where(o => !IsNumber(o.Value))
             .Select(o => new MlflowTag("output." + o.Key, Text(o.Value)))
             .ToList();
         await client.LogBatchAsync(child, metrics, parameters, outputTags, cancellationToken);
-        await client.UpdateRunAsync(child, succeeded ? RunStatus.Finished : RunStatus.Failed, now, cancellationToken);
+        foreach (var file in stage.Files)
+        {
+            var folder = Path.GetDirectoryName(file.Path.Replace('/', Path.DirectorySeparatorChar));
+            await client.LogArtifactAsync(child, file.LocalFile, string.IsNullOrEmpty(folder) ? null : folder.Replace(Path.DirectorySeparatorChar, '/'), cancellationToken);
+        }
+
+        await client.UpdateRunAsync(child, stage.Succeeded ? RunStatus.Finished : RunStatus.Failed, now, cancellationToken);
     }
+
+    public async Task<TrackingLinks?> LinksAsync(string runId, CancellationToken cancellationToken)
+    {
+        if (browseBase is null)
+            return null;
+        string experiment = await client.GetOrCreateExperimentAsync(experimentName, cancellationToken);
+        var runs = await client.SearchRunsAsync(experiment, new RunSearchFilter(Tags: new Dictionary<string, string> { [RunIdTag] = runId }), cancellationToken);
+        if (runs.FirstOrDefault(r => r.ParentRunId is null) is not { } parent)
+            return null;
+        var stages = runs
+            .Where(r => r.ParentRunId is not null && r.Tags.ContainsKey(StageTag))
+            .GroupBy(r => r.Tags[StageTag], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => RunPage(experiment, g.Last().Info.RunId), StringComparer.Ordinal);
+        return new TrackingLinks(RunPage(experiment, parent.Info.RunId), stages);
+    }
+
+    private Uri RunPage(string experiment, string mlflowRunId) =>
+        new(browseBase!, $"#/experiments/{Uri.EscapeDataString(experiment)}/runs/{mlflowRunId}");
+
+    private static bool IsNumber(JsonNode? value) => value is JsonValue v && v.TryGetValue(out double _);
 
     public async Task RunFinishedAsync(string runId, bool succeeded, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ namespace HyenaFlow.Workflows.Activities;
 /// <summary>
 /// Everything an executing activity may touch besides its inputs: a scratch folder emptied before each attempt,
 /// a checkpoint folder that survives attempts and crashes (so training resumes), a log whose lines become the
-/// stage's logs, a progress sink, and the artifact store.
+/// stage's logs, a progress sink, telemetry (metrics and report files), and the artifact store.
 /// </summary>
 public sealed class ActivityContext
 {
@@ -18,7 +18,8 @@ public sealed class ActivityContext
         string checkpointDirectory,
         IArtifactStore artifacts,
         Action<string> log,
-        IProgress<double>? progress = null)
+        IProgress<double>? progress = null,
+        IStageTelemetry? telemetry = null)
     {
         RunId = runId;
         StageId = stageId;
@@ -28,6 +29,7 @@ public sealed class ActivityContext
         Artifacts = artifacts;
         _log = log;
         Progress = progress ?? new Progress<double>();
+        Telemetry = telemetry ?? NullStageTelemetry.Instance;
     }
 
     private readonly Action<string> _log;
@@ -48,7 +50,15 @@ public sealed class ActivityContext
     /// <summary>Fraction done, 0 to 1.</summary>
     public IProgress<double> Progress { get; }
 
+    /// <summary>Metrics over steps and report files (plots, tables) kept with the stage and sent to MLflow.</summary>
+    public IStageTelemetry Telemetry { get; }
+
     public void Log(string line) => _log(line);
+
+    public void LogMetric(string key, double value, long step) => Telemetry.LogMetric(key, value, step);
+
+    public Task LogFileAsync(string localPath, string? folder, CancellationToken cancellationToken) =>
+        Telemetry.LogFileAsync(localPath, folder, cancellationToken);
 
     /// <summary>Writes an artifact input into the working folder under <paramref name="name"/> and returns its path.</summary>
     public async Task<string> MaterializeAsync(JsonNode artifactValue, string name, CancellationToken cancellationToken)

@@ -43,6 +43,22 @@ public sealed class RunQueries(RuntimeDatabase database)
         return await query.OrderBy(l => l.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>A stage's metrics by key, then step.</summary>
+    public async Task<IReadOnlyList<MetricRecord>> MetricsAsync(string runId, string stageId, CancellationToken cancellationToken)
+    {
+        await using var db = database.Open();
+        var metrics = await db.Metrics.AsNoTracking().Where(m => m.RunId == runId && m.StageId == stageId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. metrics.OrderBy(m => m.Key, StringComparer.Ordinal).ThenBy(m => m.Step)];
+    }
+
+    /// <summary>The report files (plots, tables) the stages of a run kept, by stage then path.</summary>
+    public async Task<IReadOnlyList<StageFileRecord>> FilesAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var db = database.Open();
+        var files = await db.StageFiles.AsNoTracking().Where(f => f.RunId == runId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. files.OrderBy(f => f.StageId, StringComparer.Ordinal).ThenBy(f => f.Path, StringComparer.Ordinal)];
+    }
+
     /// <summary>Why the stage's cache lookup missed, field by field against the nearest earlier result.</summary>
     public async Task<IReadOnlyList<string>> WhyAsync(string runId, string stageId, CancellationToken cancellationToken)
     {

@@ -3,9 +3,9 @@ using HyenaFlow.Workflows.Runtime.State;
 namespace HyenaFlow.Workflows.Runtime.Execution;
 
 /// <summary>
-/// The log of one attempt: lines are buffered and written to the database in small batches (at most every
-/// 250 ms), so an activity that logs a lot does not write one transaction per line, and a crash loses at most
-/// the last fraction of a second.
+/// The log of one attempt: lines, progress and metrics are buffered and written to the database in small batches
+/// (at most every 250 ms), so an activity that logs a lot does not write one transaction per line, and a crash
+/// loses at most the last fraction of a second.
 /// </summary>
 internal sealed class AttemptLog : IAsyncDisposable
 {
@@ -14,6 +14,7 @@ internal sealed class AttemptLog : IAsyncDisposable
     private readonly string _stageId;
     private readonly int _attempt;
     private readonly List<LogLineRecord> _pending = [];
+    private readonly Dictionary<(string Key, long Step), MetricRecord> _metrics = [];
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _flusher;
@@ -32,6 +33,12 @@ internal sealed class AttemptLog : IAsyncDisposable
     {
         lock (_gate)
             _pending.Add(new LogLineRecord { RunId = _runId, StageId = _stageId, Attempt = _attempt, At = DateTimeOffset.UtcNow, Text = line });
+    }
+
+    public void Metric(string key, double value, long step)
+    {
+        lock (_gate)
+            _metrics[(key, step)] = new MetricRecord { RunId = _runId, StageId = _stageId, Key = key, Step = step, Value = value, Attempt = _attempt, At = DateTimeOffset.UtcNow };
     }
 
     public void Report(double fraction)
@@ -60,22 +67,29 @@ internal sealed class AttemptLog : IAsyncDisposable
     private async Task FlushAsync()
     {
         List<LogLineRecord> lines;
+        List<MetricRecord> metrics;
         double? progress;
         lock (_gate)
         {
             lines = [.. _pending];
             _pending.Clear();
+            metrics = [.. _metrics.Values];
+            _metrics.Clear();
             progress = _progress;
             _progress = null;
         }
 
-        if (lines.Count == 0 && progress is null)
+        if (lines.Count == 0 && metrics.Count == 0 && progress is null)
             return;
         await using var db = _database.Open();
+        await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
         db.LogLines.AddRange(lines);
         if (progress is { } fraction && await db.Stages.FindAsync(_runId, _stageId).ConfigureAwait(false) is { } stage)
             stage.Progress = fraction;
         await db.SaveChangesAsync().ConfigureAwait(false);
+        foreach (var metric in metrics)
+            await MetricUpsert.ExecuteAsync(db, metric).ConfigureAwait(false);
+        await transaction.CommitAsync().ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

@@ -83,3 +83,27 @@ public sealed class ScheduleRecord
     public required string ParametersJson { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }
+
+/// <summary>One value of a stage's metric at a step; a resumed attempt that reports the same step replaces it.</summary>
+public sealed class MetricRecord
+{
+    public required string RunId { get; set; }
+    public required string StageId { get; set; }
+    public required string Key { get; set; }
+    public long Step { get; set; }
+    public double Value { get; set; }
+    public int Attempt { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>A report file of a stage (a plot, a table), kept in the artifact store under its path inside the stage.</summary>
+public sealed class StageFileRecord
+{
+    public required string RunId { get; set; }
+    public required string StageId { get; set; }
+    /// <summary><c>[folder/]file name</c>, forward slashes.</summary>
+    public required string Path { get; set; }
+    public required string ArtifactJson { get; set; }
+    public int Attempt { get; set; }
+    public DateTimeOffset At { get; set; }
+}

@@ -11,6 +11,8 @@ public sealed class RuntimeDbContext(DbContextOptions<RuntimeDbContext> options)
     public DbSet<LogLineRecord> LogLines => Set<LogLineRecord>();
     public DbSet<CacheEntryRecord> CacheEntries => Set<CacheEntryRecord>();
     public DbSet<ScheduleRecord> Schedules => Set<ScheduleRecord>();
+    public DbSet<MetricRecord> Metrics => Set<MetricRecord>();
+    public DbSet<StageFileRecord> StageFiles => Set<StageFileRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -49,6 +51,16 @@ public sealed class RuntimeDbContext(DbContextOptions<RuntimeDbContext> options)
         {
             e.ToTable("hf_schedules");
             e.HasKey(s => s.Id);
+        });
+        model.Entity<MetricRecord>(e =>
+        {
+            e.ToTable("hf_metrics"); // named in MetricUpsert's SQL too
+            e.HasKey(m => new { m.RunId, m.StageId, m.Key, m.Step });
+        });
+        model.Entity<StageFileRecord>(e =>
+        {
+            e.ToTable("hf_stage_files");
+            e.HasKey(f => new { f.RunId, f.StageId, f.Path });
         });
     }
 }
