@@ -14,8 +14,8 @@ using HyenaFlow.Workflows.Runtime.State;
 namespace HyenaFlow.Cli.Commands;
 
 /// <summary>
-/// How the `run`, `runs` and `schedule` verbs reach the runtime: database from <c>HYENAFLOW_DB</c>
-/// (default ./.hyenaflow/hyenaflow.db), artifacts from <c>HYENAFLOW_ARTIFACTS</c> (default ./.hyenaflow/artifacts,
+/// How the `run`, `runs`, `schedule` and `worker` verbs reach the runtime: database from <c>HYENAFLOW_DB</c>
+/// (default ./.hyenaflow/hyenaflow.db; or a PostgreSQL server, see <see cref="RuntimeOptions"/>), artifacts from <c>HYENAFLOW_ARTIFACTS</c> (default ./.hyenaflow/artifacts,
 /// or blob storage when a connection string is set), and activities built in plus those of the assemblies listed
 /// in <c>HYENAFLOW_ACTIVITY_ASSEMBLIES</c> (path-separated), for activities of your own. Runs are tracked in MLflow:
 /// the server at <c>MLFLOW_TRACKING_URI</c> when it is http(s), otherwise an <c>mlruns/</c> folder.
@@ -24,13 +24,13 @@ internal static class RuntimeHost
 {
     public const string AssembliesVariable = "HYENAFLOW_ACTIVITY_ASSEMBLIES";
 
-    public static WorkflowRuntime Create()
+    /// <param name="options">Runtime options other than the environment's (a worker's pools); null for those.</param>
+    public static WorkflowRuntime Create(RuntimeOptions? options = null)
     {
-        var options = RuntimeOptions.FromEnvironment();
+        options ??= RuntimeOptions.FromEnvironment();
         var artifactsRoot = Environment.GetEnvironmentVariable("HYENAFLOW_ARTIFACTS") is { Length: > 0 } a ? a : Path.Combine(".hyenaflow", "artifacts");
         var store = ArtifactStoreFactory.FromEnvironment(artifactsRoot);
-        var experiment = Environment.GetEnvironmentVariable("MLFLOW_EXPERIMENT_NAME") is { Length: > 0 } e ? e : "hyenaflow";
-        return new WorkflowRuntime(options, Registry(), store, new MlflowRunTracker(MlflowClientFactory.FromEnvironment(), experiment));
+        return new WorkflowRuntime(options, Registry(), store, MlflowRunTracker.FromEnvironment());
     }
 
     public static ActivityRegistry Registry()

@@ -20,7 +20,7 @@ public sealed class ServeCommand : CliCommand
     public override IReadOnlyList<OptionSpec> Options =>
     [
         new("urls", "URLS", "Listen addresses, ';'-separated. Any non-loopback address requires an API key.", Default: HyenaFlowServer.DefaultUrls),
-        new("api-only", null, "Serve the API without executing stages (another process runs them, e.g. `hyenaflow runs resume`)."),
+        new("api-only", null, "Serve the API without executing stages (another process runs them, e.g. `hyenaflow runs resume`, or `hyenaflow worker` on PostgreSQL)."),
         new("workflows", "DIR", "Folder of workflow definitions the API reads and writes.", Default: "workflows"),
         new("api-key-env", "NAME", "Environment variable holding the API key clients send in the X-Api-Key header.", Default: "HYENAFLOW_API_KEY"),
     ];
@@ -40,11 +40,10 @@ public sealed class ServeCommand : CliCommand
             $"--HyenaFlow:ApiOnly={args.Flag("api-only")}",
             $"--HyenaFlow:ApiKeyVariable={keyVariable}",
         ];
-        var experiment = Environment.GetEnvironmentVariable("MLFLOW_EXPERIMENT_NAME") is { Length: > 0 } e ? e : "hyenaflow";
         await using var app = HyenaFlowServer.Build(settings, builder =>
         {
             builder.Services.AddSingleton(RuntimeHost.Registry());
-            builder.Services.AddSingleton<IRunTracker>(new MlflowRunTracker(MlflowClientFactory.FromEnvironment(), experiment));
+            builder.Services.AddSingleton<IRunTracker>(MlflowRunTracker.FromEnvironment());
         });
         await app.StartAsync(cancellationToken);
         context.Error.WriteLine($"serving on {urls}{(args.Flag("api-only") ? " (API only)" : "")}; API reference at /api-reference; Ctrl+C stops");

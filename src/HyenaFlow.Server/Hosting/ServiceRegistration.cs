@@ -26,14 +26,15 @@ public static class ServiceRegistration
         return services;
     }
 
-    /// <summary>The workflow runtime on the configured database, its read side, and the hosted service that makes
-    /// this process its runner (unless <see cref="ServerOptions.ApiOnly"/>).</summary>
+    /// <summary>The workflow runtime on the configured database (SQLite file or PostgreSQL server; pools and cluster
+    /// check-in from the environment, see <see cref="RuntimeOptions.FromEnvironment"/>), its read side, and the hosted
+    /// service that makes this process a runner (unless <see cref="ServerOptions.ApiOnly"/>).</summary>
     public static IServiceCollection AddHyenaFlowRuntime(this IServiceCollection services)
     {
         services.TryAddSingleton(sp => LoadActivities(Options(sp).ResolvedActivityAssemblies));
         services.TryAddSingleton<IRunTracker>(NullRunTracker.Instance);
         services.TryAddSingleton(sp => new WorkflowRuntime(
-            new RuntimeOptions { DatabasePath = Options(sp).ResolvedDatabase },
+            RuntimeOptions.FromEnvironment(Options(sp).ResolvedDatabase),
             sp.GetRequiredService<ActivityRegistry>(),
             sp.GetRequiredService<IArtifactStore>(),
             sp.GetRequiredService<IRunTracker>()));

@@ -12,9 +12,10 @@ namespace HyenaFlow.Workflows.Runtime;
 
 /// <summary>
 /// The durable workflow runtime: submit a definition and it runs, stage by stage, on Quartz (AdoJobStore in the
-/// same SQLite file as the runtime's tables). Without <see cref="StartAsync"/> it is a client: it can submit,
+/// same database as the runtime's tables). Without <see cref="StartAsync"/> it is a client: it can submit,
 /// cancel, rerun and read, and whichever process runs the runtime picks the work up within a second.
-/// Only one process runs a database at a time (a lock file beside it says which).
+/// Only one process runs a SQLite database at a time (a lock file beside it says which); a PostgreSQL database is
+/// run by a cluster of workers.
 /// </summary>
 public sealed class WorkflowRuntime : IAsyncDisposable
 {
@@ -50,41 +51,32 @@ public sealed class WorkflowRuntime : IAsyncDisposable
 
     public bool IsRunner => _scheduler is not null;
 
+    /// <summary>This runner's Quartz instance id: generated per process on a PostgreSQL cluster; null for a client.</summary>
+    public string? NodeId => _scheduler?.SchedulerInstanceId;
+
     /// <summary>Validates and plans without running: what `runs plan` prints.</summary>
     public WorkflowPlan Plan(string definitionJson, IReadOnlyDictionary<string, JsonNode> parameters) =>
         _plans.Create(definitionJson, ParametersJson(parameters));
 
-    /// <summary>Becomes the runner of this database: starts Quartz and advances every unfinished run (recovery).
-    /// Returns false, and stays a client, when another process is the runner.</summary>
+    /// <summary>Becomes a runner of this database: starts Quartz and advances every unfinished run (recovery).
+    /// SQLite has one runner (a lock file beside it says which): returns false, and stays a client, when another
+    /// process is the runner. PostgreSQL has any number, as nodes of a Quartz cluster, each executing the stages of
+    /// its <see cref="RuntimeOptions.Pools"/>.</summary>
     public async Task<bool> TryStartAsync(CancellationToken cancellationToken)
     {
-        try
+        if (Database.Provider == DatabaseProvider.Sqlite)
         {
-            _runnerLock = new FileStream(Database.Path + ".runner", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException)
-        {
-            return false;
+            try
+            {
+                _runnerLock = new FileStream(Database.Path + ".runner", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                return false;
+            }
         }
 
-        var connectionString = Database.ConnectionString;
-        var builder = QuartzSchedulerBuilder.Create(q =>
-        {
-            q.ConfigureScheduler(s =>
-            {
-                s.InstanceName = "hyenaflow";
-                s.IdleWaitTime = TimeSpan.FromSeconds(1);
-            });
-            q.UseDefaultThreadPool(Math.Max(1, _options.MaxConcurrency));
-            q.UseJobFactory(new StageJobFactory(_executor));
-            q.UsePersistentStore(store =>
-            {
-                store.UseSqlite(connectionString);
-                store.ProvisionSchema();
-                store.UseSystemTextJsonSerializer();
-            });
-        });
-        _factory = builder.Build();
+        _factory = StageSchedulerFactory.Create(Database, _options, _executor);
         _scheduler = await _factory.GetScheduler(cancellationToken).ConfigureAwait(false);
         _dispatcher.Scheduler = _scheduler;
         await _scheduler.Start(cancellationToken).ConfigureAwait(false);
@@ -95,7 +87,7 @@ public sealed class WorkflowRuntime : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!await TryStartAsync(cancellationToken).ConfigureAwait(false))
-            throw new IOException($"another process is running workflows on {Database.Path}");
+            throw new IOException($"another process is running workflows on {Database.Path}; SQLite has one runner (set HYENAFLOW_DB to a PostgreSQL server for several)");
     }
 
     private async Task SweepLoopAsync()
@@ -111,9 +103,9 @@ public sealed class WorkflowRuntime : IAsyncDisposable
             {
                 return;
             }
-            catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or SchedulerException)
+            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or TimeoutException or SchedulerException)
             {
-                // A busy database or a scheduler hiccup: the next sweep tries again.
+                // A busy database, a lost connection or a scheduler hiccup: the next sweep tries again.
                 await Task.Delay(_options.SweepInterval, CancellationToken.None).ConfigureAwait(false);
             }
         }
@@ -195,6 +187,7 @@ public sealed class WorkflowRuntime : IAsyncDisposable
     public async Task CancelAsync(string runId, CancellationToken cancellationToken)
     {
         await using var db = Database.Open();
+        await using var runLock = await Database.LockRunAsync(db, runId, cancellationToken).ConfigureAwait(false);
         var run = await db.Runs.FindAsync([runId], cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"no run {runId}");
         if (run.Status != RunStatus.Running)
             return;
@@ -207,6 +200,7 @@ public sealed class WorkflowRuntime : IAsyncDisposable
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await runLock.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -216,8 +210,10 @@ public sealed class WorkflowRuntime : IAsyncDisposable
     /// </summary>
     public async Task<IReadOnlyList<string>> RerunAsync(string runId, string? stageId, bool downstream, CancellationToken cancellationToken)
     {
+        List<string> reset;
         await using (var db = Database.Open())
         {
+            await using var runLock = await Database.LockRunAsync(db, runId, cancellationToken).ConfigureAwait(false);
             var run = await db.Runs.FindAsync([runId], cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"no run {runId}");
             if (run.Status == RunStatus.Running)
                 throw new InvalidOperationException($"run {runId} is still running; cancel it or wait for it to finish");
@@ -252,10 +248,13 @@ public sealed class WorkflowRuntime : IAsyncDisposable
             run.Error = null;
             run.FinishedAt = null;
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            if (IsRunner)
-                await _dispatcher.AdvanceAsync(runId, cancellationToken).ConfigureAwait(false);
-            return stages.Where(s => selected.Contains(s.StageId)).Select(s => s.StageId).ToList();
+            await runLock.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            reset = stages.Where(s => selected.Contains(s.StageId)).Select(s => s.StageId).ToList();
         }
+
+        if (IsRunner)
+            await _dispatcher.AdvanceAsync(runId, cancellationToken).ConfigureAwait(false);
+        return reset;
     }
 
     /// <summary>Graceful shutdown: running stages are asked to stop and handed back (queued again on the next

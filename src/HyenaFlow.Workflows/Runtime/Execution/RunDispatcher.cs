@@ -44,10 +44,34 @@ internal sealed class RunDispatcher(RuntimeDatabase database, RunPlans plans, IA
 
     private async Task AdvanceLockedAsync(string runId, CancellationToken cancellationToken)
     {
-        await using var db = database.Open();
+        // The process gate keeps this process's sweeps apart; the run lock keeps the nodes of a cluster apart, so
+        // that two of them never queue the same stage's attempt or close a run on a state the other is changing.
+        RunRecord? closed;
+        await using (var db = database.Open())
+        {
+            await using var runLock = await database.LockRunAsync(db, runId, cancellationToken).ConfigureAwait(false);
+            closed = await AdvanceStateAsync(db, runId, cancellationToken).ConfigureAwait(false);
+            await runLock.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (closed is null)
+            return;
+        try
+        {
+            await tracker.RunFinishedAsync(closed.Id, closed.Status == RunStatus.Succeeded, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Tracking is best effort; the run's own record is complete.
+        }
+    }
+
+    /// <summary>Advances the run's state; returns the run when this closed it.</summary>
+    private async Task<RunRecord?> AdvanceStateAsync(RuntimeDbContext db, string runId, CancellationToken cancellationToken)
+    {
         var run = await db.Runs.FindAsync([runId], cancellationToken).ConfigureAwait(false);
         if (run is null || run.Status != RunStatus.Running)
-            return;
+            return null;
         var stages = await db.Stages.Where(s => s.RunId == runId).OrderBy(s => s.OrderIndex).ToListAsync(cancellationToken).ConfigureAwait(false);
         var byId = stages.ToDictionary(s => s.StageId, StringComparer.Ordinal);
         var plan = plans.For(run);
@@ -106,32 +130,30 @@ internal sealed class RunDispatcher(RuntimeDatabase database, RunPlans plans, IA
 
         if (Scheduler is { } scheduler)
         {
-            foreach (var stage in stages.Where(s => s.Status is StageStatus.Queued or StageStatus.Running))
+            // One query for the stage jobs that exist, not one per queued stage: this runs after every stage, and a
+            // wide DAG keeps dozens queued (bench/HyenaFlow.Workflows.Bench dag-500 measured it as the largest part of a stage's cost).
+            var scheduled = (await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(StageJobs.Group), cancellationToken).ConfigureAwait(false)).ToHashSet();
+            foreach (var stage in stages.Where(s => (s.Status is StageStatus.Queued or StageStatus.Running) && !scheduled.Contains(StageJobs.KeyOf(runId, s.StageId, s.Attempts))))
             {
                 var attempt = await db.Attempts.FindAsync([runId, stage.StageId, stage.Attempts], cancellationToken).ConfigureAwait(false);
-                await StageJobs.EnsureScheduledAsync(scheduler, runId, stage.StageId, stage.Attempts, attempt?.NotBefore ?? DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
+                var pool = plan.Find(stage.StageId)?.Resources ?? Resources.Cpu;
+                await StageJobs.EnsureScheduledAsync(scheduler, runId, stage.StageId, stage.Attempts, pool, attempt?.NotBefore ?? DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        if (stages.All(s => s.Status.IsFinal()))
-            await CloseAsync(db, run, stages, cancellationToken).ConfigureAwait(false);
+        if (!stages.All(s => s.Status.IsFinal()))
+            return null;
+        await CloseAsync(db, run, stages, cancellationToken).ConfigureAwait(false);
+        return run;
     }
 
-    private async Task CloseAsync(RuntimeDbContext db, RunRecord run, List<StageRunRecord> stages, CancellationToken cancellationToken)
+    private static async Task CloseAsync(RuntimeDbContext db, RunRecord run, List<StageRunRecord> stages, CancellationToken cancellationToken)
     {
         var failed = stages.Where(s => s.Status is StageStatus.Failed).ToList();
         run.Status = stages.All(s => s.Status.IsDone()) ? RunStatus.Succeeded : RunStatus.Failed;
         run.Error = failed.Count == 0 ? null : string.Join("\n", failed.Select(s => $"{s.StageId}: {s.Error}"));
         run.FinishedAt = DateTimeOffset.UtcNow;
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await tracker.RunFinishedAsync(run.Id, run.Status == RunStatus.Succeeded, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Tracking is best effort; the run's own record is complete.
-        }
     }
 
     /// <summary>A cache entry whose artifacts are all still in the store.</summary>

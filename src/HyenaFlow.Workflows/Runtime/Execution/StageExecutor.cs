@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using HyenaFlow.Storage;
 using HyenaFlow.Workflows.Activities;
 using HyenaFlow.Workflows.Runtime.State;
+using Microsoft.EntityFrameworkCore;
 
 namespace HyenaFlow.Workflows.Runtime.Execution;
 
@@ -32,6 +33,7 @@ internal sealed class StageExecutor(
         bool recovering;
         await using (var db = database.Open())
         {
+            await using var runLock = await database.LockRunAsync(db, runId, cancellationToken).ConfigureAwait(false);
             var foundRun = await db.Runs.FindAsync([runId], cancellationToken).ConfigureAwait(false);
             var foundStage = await db.Stages.FindAsync([runId, stageId], cancellationToken).ConfigureAwait(false);
             var attempt = await db.Attempts.FindAsync([runId, stageId, number], cancellationToken).ConfigureAwait(false);
@@ -47,6 +49,7 @@ internal sealed class StageExecutor(
             foundStage.Status = StageStatus.Running;
             foundStage.StartedAt ??= DateTimeOffset.UtcNow;
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await runLock.CompleteAsync(cancellationToken).ConfigureAwait(false);
             run = foundRun;
             stage = foundStage;
         }
@@ -76,8 +79,9 @@ internal sealed class StageExecutor(
         {
             if (recovering)
                 log.Write($"the runner stopped during attempt {number}; executing it again (checkpoint folder kept)");
-            log.Write($"attempt {number} of {planned.Activity.Reference} started");
-            var context = new ActivityContext(runId, stageId, number, working, checkpoint, artifacts, log.Write, new CallbackProgress(log.Report));
+            log.Write($"attempt {number} of {planned.Activity.Reference} started on {Environment.MachineName} (pid {Environment.ProcessId})");
+            var telemetry = new StageTelemetry(database, artifacts, log, runId, stageId, number);
+            var context = new ActivityContext(runId, stageId, number, working, checkpoint, artifacts, log.Write, new CallbackProgress(log.Report), telemetry);
             try
             {
                 outputs = await activity.ExecuteAsync(context, inputs, linked.Token).ConfigureAwait(false);
@@ -114,7 +118,7 @@ internal sealed class StageExecutor(
             Directory.Delete(working, recursive: true);
         if (outcome != Outcome.HandedBack)
         {
-            await TrackAsync(runId, stageId, planned.Activity.Reference, outcome == Outcome.Succeeded, inputs, outputs).ConfigureAwait(false);
+            await TrackAsync(runId, stageId, planned.Activity.Reference, outcome == Outcome.Succeeded, inputs, outputs, Path.Combine(stageFolder, $"reports-{number}")).ConfigureAwait(false);
             await dispatcher.AdvanceAsync(runId, CancellationToken.None).ConfigureAwait(false);
         }
     }
@@ -124,6 +128,7 @@ internal sealed class StageExecutor(
     {
         // Not cancellable: the outcome of work that was done must reach the tables.
         await using var db = database.Open();
+        await using var runLock = await database.LockRunAsync(db, runId, CancellationToken.None).ConfigureAwait(false);
         var stage = (await db.Stages.FindAsync(runId, stageId).ConfigureAwait(false))!;
         var attempt = (await db.Attempts.FindAsync(runId, stageId, number).ConfigureAwait(false))!;
         var now = DateTimeOffset.UtcNow;
@@ -187,19 +192,47 @@ internal sealed class StageExecutor(
         }
 
         await db.SaveChangesAsync().ConfigureAwait(false);
+        await runLock.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
-    private async Task TrackAsync(string runId, string stageId, string activity, bool succeeded, IReadOnlyDictionary<string, JsonNode> inputs, IReadOnlyDictionary<string, JsonNode>? outputs)
+    private async Task TrackAsync(string runId, string stageId, string activity, bool succeeded, IReadOnlyDictionary<string, JsonNode> inputs,
+        IReadOnlyDictionary<string, JsonNode>? outputs, string reportsFolder)
     {
         try
         {
-            await tracker.StageFinishedAsync(runId, stageId, activity, succeeded, inputs, outputs, CancellationToken.None).ConfigureAwait(false);
+            List<MetricRecord> metrics;
+            List<StageFileRecord> files;
+            await using (var db = database.Open())
+            {
+                metrics = await db.Metrics.Where(m => m.RunId == runId && m.StageId == stageId).ToListAsync().ConfigureAwait(false);
+                files = await db.StageFiles.Where(f => f.RunId == runId && f.StageId == stageId).ToListAsync().ConfigureAwait(false);
+            }
+
+            var tracked = new List<TrackedFile>();
+            foreach (var file in files)
+            {
+                var local = Path.Combine(reportsFolder, file.Path);
+                Directory.CreateDirectory(Path.GetDirectoryName(local)!);
+                if (!File.Exists(local))
+                    await artifacts.MaterializeAsync(ArtifactValue.Parse(JsonNode.Parse(file.ArtifactJson)), local, CancellationToken.None).ConfigureAwait(false);
+                tracked.Add(new TrackedFile(file.Path, local));
+            }
+
+            var stage = new TrackedStage(runId, stageId, activity, succeeded, inputs, outputs,
+                [.. metrics.OrderBy(m => m.Key, StringComparer.Ordinal).ThenBy(m => m.Step).Select(m => new TrackedMetric(m.Key, m.Value, m.Step, m.At))],
+                tracked);
+            await tracker.StageFinishedAsync(stage, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
             await using var db = database.Open();
             db.LogLines.Add(new LogLineRecord { RunId = runId, StageId = stageId, At = DateTimeOffset.UtcNow, Text = "tracking failed: " + ex.Message });
             await db.SaveChangesAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            if (Directory.Exists(reportsFolder))
+                Directory.Delete(reportsFolder, recursive: true);
         }
     }
 

@@ -1,3 +1,4 @@
+using HyenaFlow.Workflows.Activities;
 using Quartz;
 using Quartz.Extensibility;
 
@@ -15,7 +16,8 @@ internal static class StageJobs
     public static JobKey KeyOf(string runId, string stageId, int attempt) => new($"{runId}/{stageId}/{attempt}", Group);
 
     /// <summary>Schedules the attempt unless a job for it already exists (which makes dispatch idempotent).</summary>
-    public static async Task EnsureScheduledAsync(IScheduler scheduler, string runId, string stageId, int attempt, DateTimeOffset startAt, CancellationToken cancellationToken)
+    /// <remarks>The trigger carries the stage's pool as its execution group, which only that pool's workers serve.</remarks>
+    public static async Task EnsureScheduledAsync(IScheduler scheduler, string runId, string stageId, int attempt, Resources pool, DateTimeOffset startAt, CancellationToken cancellationToken)
     {
         var key = KeyOf(runId, stageId, attempt);
         if (await scheduler.GetJobDetail(key, cancellationToken).ConfigureAwait(false) is not null)
@@ -30,6 +32,7 @@ internal static class StageJobs
         var trigger = TriggerBuilder.Create()
             .WithIdentity(key.Name, Group)
             .ForJob(key)
+            .WithExecutionGroup(ExecutionPools.GroupOf(pool))
             .StartAt(startAt)
             .Build();
         try

@@ -1,0 +1,3 @@
+using HyenaFlow.Bench;
+
+return await BenchRunner.RunAsync(args);
