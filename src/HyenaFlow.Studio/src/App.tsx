@@ -4,6 +4,7 @@ import { Designer } from './designer/Designer';
 import { RunList } from './pages/RunList';
 import { RunMonitor } from './run/RunMonitor';
 import { Schedules } from './pages/Schedules';
+import { ApiKeyPrompt } from './auth/ApiKeyPrompt';
 
 export function App() {
   const [page, id] = useRoute();
@@ -20,6 +21,7 @@ export function App() {
         {link('#/runs', 'Runs', page === 'runs')}
         {link('#/schedules', 'Schedules', page === 'schedules')}
       </nav>
+      <ApiKeyPrompt />
       <main>
         {page === 'workflows' && id ? (
           <Designer key={id} name={id} />

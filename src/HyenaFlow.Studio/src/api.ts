@@ -1,4 +1,6 @@
 /** The server's REST API (/api, see hyenaflow serve's OpenAPI document). */
+import { fetchWithKey } from './auth/apiKey';
+import { EventStream } from './eventStream';
 
 export interface InputView {
   name: string;
@@ -77,6 +79,31 @@ export interface LogLine {
   text: string;
 }
 
+/** One logged value of a stage's metric (train/loss, test/accuracy, train/lr…) at a step. */
+export interface MetricPoint {
+  key: string;
+  step: number;
+  value: number;
+  at: string;
+}
+
+/** Links into the MLflow UI: the run's, and each tracked stage's (child run); url is null without a tracking server. */
+export interface TrackingLinks {
+  url: string | null;
+  stages: Record<string, string>;
+  /** Set when a tracking server is configured but did not answer. */
+  error?: string | null;
+}
+
+/** A report file a stage kept (a plot, a table), served at url. */
+export interface StageFile {
+  stage: string;
+  path: string;
+  attempt: number;
+  at: string;
+  url: string;
+}
+
 export interface ScheduleView {
   id: string;
   workflow: string;
@@ -94,7 +121,7 @@ export class ApiError extends Error {
 }
 
 async function request<T>(method: string, url: string, body?: string, asText = false): Promise<T> {
-  const response = await fetch(url, {
+  const response = await fetchWithKey(url, {
     method,
     body,
     headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
@@ -134,7 +161,17 @@ export const api = {
   cancel: (id: string) => request<unknown>('POST', `/api/runs/${name(id)}/cancel`),
   rerun: (id: string, stage?: string, downstream = false) =>
     request<{ id: string; stages: string[] }>('POST', `/api/runs/${name(id)}/rerun`, json({ stage: stage ?? null, downstream })),
-  events: (id: string) => new EventSource(`/api/runs/${name(id)}/events`),
+  events: (id: string) => new EventStream(`/api/runs/${name(id)}/events`),
+  metrics: (id: string, stage: string) =>
+    request<{ metrics: MetricPoint[] }>('GET', `/api/runs/${name(id)}/stages/${name(stage)}/metrics`).then((r) => r.metrics),
+  tracking: (id: string) => request<TrackingLinks>('GET', `/api/runs/${name(id)}/tracking`),
+  files: (id: string) => request<StageFile[]>('GET', `/api/runs/${name(id)}/files`),
+  /** A report file's bytes (with the API key, which an <img src> could not send) as an object URL. */
+  fileUrl: async (url: string) => {
+    const response = await fetchWithKey(url);
+    if (!response.ok) throw new ApiError(`${response.status}: ${response.statusText}`, response.status, []);
+    return URL.createObjectURL(await response.blob());
+  },
   schedules: () => request<ScheduleView[]>('GET', '/api/schedules'),
   addSchedule: (workflow: string, cron: string, parameters?: Record<string, unknown>) =>
     request<ScheduleView>('POST', '/api/schedules', json({ workflow, cron, parameters })),

@@ -277,7 +277,7 @@ function DesignerCanvas({ name }: { name?: string }) {
     <div className="designer">
       <div className="toolbar">
         <strong>{name ?? 'New workflow'}</strong>
-        <button onClick={save} disabled={!dirty} title="Ctrl+S">
+        <button onClick={save} disabled={!dirty} title="Ctrl+S" data-testid="save">
           Save
         </button>
         <button onClick={history.undo} disabled={!history.canUndo} title="Ctrl+Z">
@@ -292,17 +292,27 @@ function DesignerCanvas({ name }: { name?: string }) {
         <button onClick={paste} title="Ctrl+V">
           Paste
         </button>
-        <button onClick={() => layout(workflow)}>Auto-layout</button>
-        <button onClick={() => flow.fitView({ padding: 0.1 })}>Fit</button>
-        <button onClick={run} disabled={!name || dirty} title={dirty ? 'Save first' : 'Start a run of the saved definition'}>
+        <button onClick={() => layout(workflow)} data-testid="auto-layout">
+          Auto-layout
+        </button>
+        <button onClick={() => flow.fitView({ padding: 0.1 })} data-testid="fit">
+          Fit
+        </button>
+        <button onClick={run} disabled={!name || dirty} title={dirty ? 'Save first' : 'Start a run of the saved definition'} data-testid="run">
           Run
         </button>
-        <span className={dirty ? 'dirty' : 'muted'}>{dirty ? 'unsaved changes' : 'saved'}</span>
-        {message && <span className="message">{message}</span>}
+        <span className={dirty ? 'dirty' : 'muted'} data-testid="save-state">
+          {dirty ? 'unsaved changes' : 'saved'}
+        </span>
+        {message && (
+          <span className="message" data-testid="designer-message">
+            {message}
+          </span>
+        )}
       </div>
       {loadError && <p className="error">{loadError}</p>}
       {problems.other.length > 0 && (
-        <ul className="error problems">
+        <ul className="error problems" data-testid="workflow-problems">
           {problems.other.map((p, i) => (
             <li key={i}>
               {p.path}: {p.message}

@@ -23,6 +23,7 @@ export function Palette({ activities, onAdd }: { activities: ActivityView[]; onA
                 draggable
                 title={a.description}
                 data-activity={a.reference}
+                data-testid={`palette-${a.reference}`}
                 onDragStart={(e) => {
                   e.dataTransfer.setData(activityMime, a.reference);
                   e.dataTransfer.effectAllowed = 'move';

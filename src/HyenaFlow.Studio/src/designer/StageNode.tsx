@@ -31,7 +31,7 @@ export function StageNode({ data, selected }: NodeProps<StageFlowNode>) {
   const given = isObject(stage.with) ? stage.with : {};
   const matrix = isObject(stage.matrix) ? Object.keys(stage.matrix).filter((k) => k !== 'include' && k !== 'exclude') : [];
   return (
-    <div className={`stage-node${selected ? ' selected' : ''}${errors.length ? ' invalid' : ''}`} title={errors.join('\n')}>
+    <div className={`stage-node${selected ? ' selected' : ''}${errors.length ? ' invalid' : ''}`} title={errors.join('\n')} data-testid={`stage-node-${stage.id}`}>
       <Handle type="target" position={Position.Top} id="needs" className="needs-handle" />
       <div className="stage-head">
         <span className="stage-id">{stage.id}</span>
@@ -45,7 +45,7 @@ export function StageNode({ data, selected }: NodeProps<StageFlowNode>) {
             const input = activity?.inputs.find((i) => i.name === name);
             return (
               <div key={name} className={`port in${name in given ? ' given' : ''}${input?.required && input.default == null ? ' required' : ''}`}>
-                <Handle type="target" position={Position.Left} id={`in:${name}`} />
+                <Handle type="target" position={Position.Left} id={`in:${name}`} data-testid={`in-${stage.id}-${name}`} />
                 {name}
               </div>
             );
@@ -55,14 +55,14 @@ export function StageNode({ data, selected }: NodeProps<StageFlowNode>) {
           {outputs.map((o) => (
             <div key={o.name} className="port out" title={`${o.type}: ${o.description}`}>
               {o.name}
-              <Handle type="source" position={Position.Right} id={`out:${o.name}`} />
+              <Handle type="source" position={Position.Right} id={`out:${o.name}`} data-testid={`out-${stage.id}-${o.name}`} />
             </div>
           ))}
         </div>
       </div>
       <Handle type="source" position={Position.Bottom} id="done" className="needs-handle" />
       {errors.length > 0 && (
-        <ul className="node-errors">
+        <ul className="node-errors" data-testid={`stage-errors-${stage.id}`}>
           {errors.map((e, i) => (
             <li key={i}>{e}</li>
           ))}

@@ -33,11 +33,11 @@ export function StagePanel({ stage, activity, errors, onChange, onRename }: Prop
   };
   const retry = isObject(stage.retry) ? stage.retry : undefined;
   return (
-    <div className="panel">
+    <div className="panel" data-testid="stage-panel">
       <h2>Stage</h2>
       <label>
         id
-        <input value={id} onChange={(e) => setId(e.target.value)} onBlur={() => id !== stage.id && onRename(id)} onKeyDown={(e) => e.key === 'Enter' && id !== stage.id && onRename(id)} />
+        <input data-testid="stage-id" value={id} onChange={(e) => setId(e.target.value)} onBlur={() => id !== stage.id && onRename(id)} onKeyDown={(e) => e.key === 'Enter' && id !== stage.id && onRename(id)} />
       </label>
       <p className="muted">
         {stage.uses}
@@ -59,7 +59,7 @@ export function StagePanel({ stage, activity, errors, onChange, onRename }: Prop
               {name}
               {input?.required && input.default == null ? ' *' : ''} <span className="muted">{input?.type}</span>
             </span>
-            <ValueField schema={input?.schema ?? {}} value={given[name]} onChange={(v) => setInput(name, v)} />
+            <ValueField schema={input?.schema ?? {}} value={given[name]} onChange={(v) => setInput(name, v)} testId={`stage-input-${name}`} />
           </label>
         );
       })}

@@ -35,14 +35,24 @@ function parse(text: string, schema: JsonSchema): Json | undefined {
 }
 
 /** One input of a stage, rendered from its JSON schema: select for enums and booleans, JSON for arrays and objects. */
-export function ValueField({ schema, value, onChange }: { schema: JsonSchema; value: Json | undefined; onChange: (value: Json | undefined) => void }) {
+export function ValueField({
+  schema,
+  value,
+  onChange,
+  testId,
+}: {
+  schema: JsonSchema;
+  value: Json | undefined;
+  onChange: (value: Json | undefined) => void;
+  testId?: string;
+}) {
   const [text, setText] = useState(display(value));
   useEffect(() => setText(display(value)), [value]);
   const placeholder = schema.default !== undefined ? `default: ${JSON.stringify(schema.default)}` : '';
   if (!isReference(value) && (schema.enum || schema.type === 'boolean')) {
     const options = schema.enum ?? [true, false];
     return (
-      <select value={display(value)} onChange={(e) => onChange(parse(e.target.value, { type: schema.type ?? 'string' }))}>
+      <select value={display(value)} onChange={(e) => onChange(parse(e.target.value, { type: schema.type ?? 'string' }))} data-testid={testId}>
         <option value="">{placeholder || '(not set)'}</option>
         {options.map((o) => (
           <option key={String(o)} value={typeof o === 'string' ? o : JSON.stringify(o)}>
@@ -58,7 +68,14 @@ export function ValueField({ schema, value, onChange }: { schema: JsonSchema; va
     if (display(next) !== display(value)) onChange(next);
   };
   return structured ? (
-    <textarea rows={Math.min(6, text.split(/,|\n/).length + 1)} value={text} placeholder={placeholder} onChange={(e) => setText(e.target.value)} onBlur={commit} />
+    <textarea
+      rows={Math.min(6, text.split(/,|\n/).length + 1)}
+      value={text}
+      placeholder={placeholder}
+      onChange={(e) => setText(e.target.value)}
+      onBlur={commit}
+      data-testid={testId}
+    />
   ) : (
     <input
       value={text}
@@ -66,6 +83,7 @@ export function ValueField({ schema, value, onChange }: { schema: JsonSchema; va
       onChange={(e) => setText(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => e.key === 'Enter' && commit()}
+      data-testid={testId}
     />
   );
 }

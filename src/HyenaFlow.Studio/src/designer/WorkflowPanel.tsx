@@ -15,7 +15,7 @@ export function WorkflowPanel({ workflow, onChange }: { workflow: Workflow; onCh
       <h2>Workflow</h2>
       <label>
         id (names the file)
-        <ValueField schema={{ type: 'string' }} value={workflow.id} onChange={(v) => set('id', v ?? '')} />
+        <ValueField schema={{ type: 'string' }} value={workflow.id} onChange={(v) => set('id', v ?? '')} testId="workflow-id" />
       </label>
       <label>
         version
@@ -23,7 +23,7 @@ export function WorkflowPanel({ workflow, onChange }: { workflow: Workflow; onCh
       </label>
       <label>
         description
-        <ValueField schema={{ type: 'string' }} value={workflow.description} onChange={(v) => set('description', v)} />
+        <ValueField schema={{ type: 'string' }} value={workflow.description} onChange={(v) => set('description', v)} testId="workflow-description" />
       </label>
       <label>
         parameters

@@ -22,7 +22,9 @@ export function WorkflowList() {
   return (
     <section className="page">
       <h1>
-        Workflows <button onClick={() => go('new')}>New workflow</button>
+        Workflows <button onClick={() => go('new')} data-testid="new-workflow">
+          New workflow
+        </button>
       </h1>
       {error && <p className="error">{error}</p>}
       {message && <pre className="error">{message}</pre>}

@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Background, Controls, Edge, MiniMap, NodeChange, ReactFlow, ReactFlowProvider } from '@xyflow/react';
-import { api, LogLine, RunView, StageView } from '../api';
+import { api, LogLine, RunView, StageView, TrackingLinks } from '../api';
+import type { ServerEvent } from '../eventStream';
 import { go } from '../route';
 import { layeredLayout } from '../workflow/references';
 import { RunFlowNode, RunNode } from './RunNode';
 import { stageDepths } from './runLayout';
+import { StageDetails } from './StageDetails';
 
 const nodeTypes = { 'run-stage': RunNode };
 const finished = (status: string) => !['pending', 'running', 'queued'].includes(status);
@@ -19,6 +21,7 @@ export function RunMonitor({ runId }: { runId: string }) {
   const [stream, setStream] = useState(0);
   const [live, setLive] = useState(false);
   const [moved, setMoved] = useState<Record<string, { x: number; y: number }>>({});
+  const [tracking, setTracking] = useState<TrackingLinks>();
 
   useEffect(() => {
     api.run(runId).then(
@@ -28,8 +31,11 @@ export function RunMonitor({ runId }: { runId: string }) {
       },
       (e: Error) => setMessage(e.message),
     );
+    // The MLflow links are optional: a server without a tracking server (or without the endpoint) shows none.
+    const links = () => api.tracking(runId).then(setTracking, () => undefined);
+    void links();
     const source = api.events(runId);
-    const data = <T,>(e: Event) => JSON.parse((e as MessageEvent).data) as T;
+    const data = <T,>(e: ServerEvent) => JSON.parse(e.data) as T;
     source.onopen = () => setLive(true);
     source.addEventListener('run', (e) => setRun(data<RunView>(e)));
     source.addEventListener('stage', (e) => {
@@ -46,6 +52,7 @@ export function RunMonitor({ runId }: { runId: string }) {
       source.close();
       // A stage may settle just after the run does (a cancelled one still stopping); read the final state once.
       setTimeout(() => api.run(runId).then((detail) => setStages(detail.stages), () => undefined), 1500);
+      void links();
     });
     source.onerror = () => setLive(false);
     return () => source.close();
@@ -104,24 +111,38 @@ export function RunMonitor({ runId }: { runId: string }) {
         <strong>
           Run {runId} {run && `· ${run.workflowId} v${run.workflowVersion}`}
         </strong>
-        {run && <span className={`status ${run.status}`}>{run.status}</span>}
+        {run && (
+          <span className={`status ${run.status}`} data-testid="run-status">
+            {run.status}
+          </span>
+        )}
+        {tracking?.url && (
+          <a href={tracking.url} target="_blank" rel="noreferrer" data-testid="run-mlflow-link">
+            MLflow run ↗
+          </a>
+        )}
+        {tracking?.error && <span className="muted">MLflow: {tracking.error}</span>}
         <span className="muted">{live ? 'live' : 'not streaming'}</span>
         <span className="muted">{Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}</span>
-        <button disabled={!run || finished(run.status)} onClick={() => act(() => api.cancel(runId))}>
+        <button data-testid="cancel" disabled={!run || finished(run.status)} onClick={() => act(() => api.cancel(runId))}>
           Cancel
         </button>
-        <button disabled={!run || !finished(run.status)} onClick={() => act(() => api.rerun(runId))}>
+        <button data-testid="rerun-failed" disabled={!run || !finished(run.status)} onClick={() => act(() => api.rerun(runId))}>
           Rerun failed
         </button>
-        <button disabled={!run || !finished(run.status) || !stage} onClick={() => act(() => api.rerun(runId, stage!.id, true))}>
+        <button data-testid="rerun-from-here" disabled={!run || !finished(run.status) || !stage} onClick={() => act(() => api.rerun(runId, stage!.id, true))}>
           Rerun from here
         </button>
-        <button disabled={!run || !finished(run.status) || !stage} onClick={() => act(() => api.rerun(runId, stage!.id, false))}>
+        <button data-testid="rerun-stage" disabled={!run || !finished(run.status) || !stage} onClick={() => act(() => api.rerun(runId, stage!.id, false))}>
           Rerun this stage
         </button>
         {message && <span className="error">{message}</span>}
       </div>
-      {run?.error && <p className="error">{run.error}</p>}
+      {run?.error && (
+        <p className="error" data-testid="run-error">
+          {run.error}
+        </p>
+      )}
       <div className="designer-body">
         <div className="canvas">
           <ReactFlowProvider>
@@ -135,24 +156,14 @@ export function RunMonitor({ runId }: { runId: string }) {
         <div className="panel wide">
           {stage ? (
             <>
-              <h2>{stage.id}</h2>
-              <p>
-                <span className={`status ${stage.status}`}>{stage.status}</span> {stage.activity} · attempts {stage.attempts}
-                {stage.status === 'running' && ` · ${Math.round(stage.progress * 100)}%`}
-              </p>
-              <p className="muted">
-                {stage.startedAt && `started ${new Date(stage.startedAt).toLocaleString()}`}
-                {stage.finishedAt && ` · finished ${new Date(stage.finishedAt).toLocaleString()}`}
-              </p>
-              {stage.error && <pre className="error">{stage.error}</pre>}
-              {stage.outputs != null && <pre className="outputs">{JSON.stringify(stage.outputs, null, 2)}</pre>}
+              <StageDetails runId={runId} stage={stage} trackingUrl={tracking?.stages?.[stage.id]} />
               <button onClick={() => setSelected(undefined)}>All logs</button>
             </>
           ) : (
             <h2>All stages</h2>
           )}
           <h3>Logs</h3>
-          <pre className="logs">
+          <pre className="logs" data-testid="logs">
             {stageLogs.map((l) => `${new Date(l.at).toLocaleTimeString()} ${selected ? '' : `[${l.stage}] `}${l.attempt > 1 ? `(#${l.attempt}) ` : ''}${l.text}`).join('\n')}
           </pre>
         </div>
