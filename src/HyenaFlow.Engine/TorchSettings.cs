@@ -15,10 +15,22 @@ public static class TorchSettings
         set_num_threads(threads);
     }
 
-    /// <summary>"cuda" when a CUDA device is usable (CUDA LibTorch build), otherwise "cpu"; or the device named.</summary>
-    public static Device SelectDevice(string? requested = null) => requested switch
+    /// <summary>
+    /// "auto" (or nothing): CUDA when LibTorch can use a GPU (the CUDA build, -p:HyenaFlowTorchBackend=cuda, on a
+    /// GPU host), otherwise the CPU. "cpu", "cuda" or "cuda:N": that device. CUDA without a usable GPU is refused
+    /// here with what to do about it, rather than by LibTorch's own message deep inside the first tensor operation.
+    /// </summary>
+    public static Device SelectDevice(string? requested = null)
     {
-        null or "" or "auto" => cuda.is_available() ? CUDA : CPU,
-        _ => device(requested),
-    };
+        var name = requested?.Trim().ToLowerInvariant() ?? "";
+        if (name is "" or "auto")
+            return cuda.is_available() ? CUDA : CPU;
+        if (name == "cpu")
+            return CPU;
+        if (name != "cuda" && !name.StartsWith("cuda:", StringComparison.Ordinal))
+            throw new ArgumentException($"device '{requested}': expected cpu, cuda, cuda:N or auto");
+        if (!cuda.is_available())
+            throw new InvalidOperationException($"Device '{requested}' was asked for but CUDA is not available (build with -p:HyenaFlowTorchBackend=cuda on a machine with a GPU, or use 'cpu' or 'auto').");
+        return device(name);
+    }
 }
