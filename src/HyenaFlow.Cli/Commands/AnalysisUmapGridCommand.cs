@@ -79,8 +79,15 @@ public sealed class AnalysisUmapGridCommand : CliCommand
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"embedded {result.ReferencePoints:N0} reference windows and {result.MutatedPoints:N0} mutated sequences with {config.Name} in {result.EmbeddingTime.TotalSeconds:F1} s; {result.Settings} UMAP settings in {result.UmapTime.TotalSeconds:F1} s"));
         context.Out.WriteLine($"coloured bins: {string.Join(", ", result.ColouredBins)}");
+        foreach (var set in result.Quality.Where(q => q.Trustworthiness is not null).GroupBy(q => q.Set))
+        {
+            var best = set.MaxBy(q => q.Trustworthiness)!;
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"trustworthiness@10 of the {set.Key} set: best {best.Trustworthiness:F4} at {best.Setting.Title}"));
+        }
+
         foreach (string image in result.Images) context.Out.WriteLine($"wrote {image}");
         context.Out.WriteLine($"wrote {result.CoordinatesPath}");
+        if (result.QualityPath is { } qualityPath) context.Out.WriteLine($"wrote {qualityPath}");
         return Task.FromResult(CliApplication.Ok);
     }
 

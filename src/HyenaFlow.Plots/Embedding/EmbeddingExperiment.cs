@@ -15,27 +15,22 @@ namespace HyenaFlow.Plots.Embedding;
 /// </summary>
 public static class EmbeddingExperiment
 {
-    public const string CoordinatesFile = "coordinates.tsv";
-    public const string ChromosomeImage = "umap-chromosome.png";
-    public const string PositionImage = "umap-position-bins.png";
-    public const string CancerTypeImage = "umap-cancer-type.png";
+    public const string CoordinatesFile = EmbeddingMaps.CoordinatesFile;
+    public const string ChromosomeImage = EmbeddingMaps.ChromosomeImage;
+    public const string PositionImage = EmbeddingMaps.PositionImage;
+    public const string CancerTypeImage = EmbeddingMaps.CancerTypeImage;
 
     public static EmbeddingExperimentResult Run(IReferenceGenome genome, HyenaDnaModel model, string outputDirectory, EmbeddingExperimentOptions? options = null,
         Device? device = null, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default)
     {
         options ??= new EmbeddingExperimentOptions();
         options.Validate();
+        options.MapOptions(model.Config.Name).Validate();
         IReadOnlyList<string> chromosomes = options.Chromosomes ?? ReferenceWindows.First(genome, options.ChromosomeCount);
-        int tokens = options.Length + 2;
-        if (tokens > model.Config.MaxLength)
-        {
-            throw new ArgumentException(
-                $"Windows of {options.Length:N0} bases need {tokens:N0} tokens, more than the {model.Config.Name} model holds ({model.Config.MaxLength:N0}).");
-        }
+        RequireFits(model, options.Length);
 
-        // Check the grid against the point counts before the slow part, so a bad grid fails at once.
+        // Check the grid and the control against the point counts before the slow part, so bad input fails at once.
         options.Grid.Validate(chromosomes.Count * options.PerChromosome, $"{chromosomes.Count} chromosomes × {options.PerChromosome} windows");
-        EmbeddedSequences reference = ReferenceWindows.Sample(genome, chromosomes, options.Length, options.PerChromosome, options.Seed, options.MaxUnknownFraction);
         EmbeddedSequences? mutated = null;
         if (options.Dataset is { } dataset)
         {
@@ -46,37 +41,44 @@ public static class EmbeddingExperiment
         }
 
         var embedClock = Stopwatch.StartNew();
-        float[,] referenceVectors = Embed(model, reference, "reference", options, device, progress, cancellationToken);
+        EmbeddedPointSet reference = EmbedReferenceWindows(genome, model, options, device, progress, cancellationToken);
         float[,]? mutatedVectors = mutated is null ? null : Embed(model, mutated, "mutated", options, device, progress, cancellationToken);
         TimeSpan embedTime = embedClock.Elapsed;
 
-        var umapClock = Stopwatch.StartNew();
-        var referenceCells = RunGrid(referenceVectors, "umap reference", options, progress, cancellationToken);
-        var mutatedCells = mutatedVectors is null ? null : RunGrid(mutatedVectors, "umap mutated", options, progress, cancellationToken);
-        TimeSpan umapTime = umapClock.Elapsed;
-
-        Directory.CreateDirectory(outputDirectory);
-        int columns = options.Grid.MinDistances.Count;
-        string where = string.Join(", ", chromosomes);
-        string lengthText = options.Length.ToString("N0", CultureInfo.InvariantCulture);
-        var images = new List<string>();
-        var byChromosome = PointLabelling.ByChromosome(reference.Points, $"UMAP of {model.Config.Name} embeddings of {reference.Count:N0} reference windows ({lengthText} bp) by chromosome");
-        images.Add(Draw(referenceCells, columns, byChromosome, options, Path.Combine(outputDirectory, ChromosomeImage)));
-        var byBin = PointLabelling.ByBinnedPosition(reference.Points, options.ResolvedBinWidth, options.ColouredBins,
-            $"UMAP by binned position ({options.ResolvedBinWidth.ToString("N0", CultureInfo.InvariantCulture)} bp bins of {where}): the {options.ColouredBins} fullest bins");
-        images.Add(Draw(referenceCells, columns, byBin, options, Path.Combine(outputDirectory, PositionImage)));
-        if (mutated is not null && mutatedCells is not null)
+        var maps = EmbeddingMaps.Write(
+            reference,
+            mutated is null || mutatedVectors is null ? null : new EmbeddedPointSet(mutated.Points, mutatedVectors, "mutated sequences", mutated.Tokens[0].Length - 2),
+            options.MapOptions(model.Config.Name), outputDirectory, progress, cancellationToken);
+        return new EmbeddingExperimentResult(maps.Images, maps.CoordinatesPath, reference.Count, mutated?.Count ?? 0, maps.Settings, maps.ColouredBins, embedTime, maps.UmapTime)
         {
-            var byCancer = PointLabelling.ByCancerType(mutated.Points, $"UMAP of {model.Config.Name} embeddings of {mutated.Count:N0} mutated sequences by cancer type (control)");
-            images.Add(Draw(mutatedCells, columns, byCancer, options, Path.Combine(outputDirectory, CancerTypeImage)));
+            Quality = maps.Quality,
+            QualityPath = maps.QualityPath,
+        };
+    }
+
+    /// <summary>
+    /// The first half of the experiment, shared with the embed-windows stage: reference windows of the chosen
+    /// chromosomes at seeded random starts, embedded by <paramref name="model"/> (mean-pooled hidden states).
+    /// </summary>
+    public static EmbeddedPointSet EmbedReferenceWindows(IReferenceGenome genome, HyenaDnaModel model, EmbeddingExperimentOptions options,
+        Device? device = null, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options.Validate();
+        IReadOnlyList<string> chromosomes = options.Chromosomes ?? ReferenceWindows.First(genome, options.ChromosomeCount);
+        RequireFits(model, options.Length);
+        EmbeddedSequences windows = ReferenceWindows.Sample(genome, chromosomes, options.Length, options.PerChromosome, options.Seed, options.MaxUnknownFraction);
+        float[,] vectors = Embed(model, windows, "reference", options, device, progress, cancellationToken);
+        return new EmbeddedPointSet(windows.Points, vectors, "reference windows", options.Length);
+    }
+
+    private static void RequireFits(HyenaDnaModel model, int length)
+    {
+        int tokens = length + 2;
+        if (tokens > model.Config.MaxLength)
+        {
+            throw new ArgumentException(
+                $"Windows of {length:N0} bases need {tokens:N0} tokens, more than the {model.Config.Name} model holds ({model.Config.MaxLength:N0}).");
         }
-
-        string coordinates = Path.Combine(outputDirectory, CoordinatesFile);
-        var sets = new List<(string, IReadOnlyList<EmbeddingPoint>, IReadOnlyList<UmapGridCell>)> { ("reference", reference.Points, referenceCells) };
-        if (mutated is not null && mutatedCells is not null) sets.Add(("mutated", mutated.Points, mutatedCells));
-        CoordinatesTable.Write(coordinates, options.ResolvedBinWidth, sets);
-
-        return new EmbeddingExperimentResult(images, coordinates, reference.Count, mutated?.Count ?? 0, options.Grid.Settings.Count, byBin.Coloured, embedTime, umapTime);
     }
 
     /// <summary>Throws <see cref="InvalidDataException"/> naming the first point whose embedding is not finite.</summary>
@@ -104,18 +106,5 @@ public static class EmbeddingExperiment
         float[,] vectors = SequenceEncoder.MeanPooled(model, sequences.Tokens, options.BatchSize, device, rows, cancellationToken);
         RequireFinite(vectors, sequences.Points, what);
         return vectors;
-    }
-
-    private static IReadOnlyList<UmapGridCell> RunGrid(float[,] vectors, string stage, EmbeddingExperimentOptions options, IProgress<ProgressReport>? progress, CancellationToken cancellationToken)
-    {
-        int total = options.Grid.Settings.Count;
-        var settings = progress is null ? null : new Progress<int>(done => progress.Report(new ProgressReport(stage, done, total, "fits")));
-        return options.Grid.Run(vectors, options.Epochs, options.Seed, options.Parallel, settings, cancellationToken);
-    }
-
-    private static string Draw(IReadOnlyList<UmapGridCell> cells, int columns, PointLabelling labelling, EmbeddingExperimentOptions options, string path)
-    {
-        ScatterGridFigure.Write(cells, columns, labelling, options.ImageWidth, options.ImageHeight, path);
-        return path;
     }
 }

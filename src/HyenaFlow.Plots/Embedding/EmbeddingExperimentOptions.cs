@@ -47,7 +47,17 @@ public sealed record EmbeddingExperimentOptions
 
     public int ImageHeight { get; init; } = 2_500;
 
+    /// <summary>Measure the trustworthiness of every UMAP setting.</summary>
+    public bool MeasureQuality { get; init; } = true;
+
     public long ResolvedBinWidth => BinWidth ?? Length;
+
+    /// <summary>The settings of the UMAP half of the experiment, shared with the umap stage.</summary>
+    public EmbeddingMapOptions MapOptions(string modelName) => new()
+    {
+        Grid = Grid, Epochs = Epochs, Seed = Seed, Parallel = Parallel, BinWidth = ResolvedBinWidth, ColouredBins = ColouredBins,
+        ModelName = modelName, MeasureQuality = MeasureQuality, ImageWidth = ImageWidth, ImageHeight = ImageHeight,
+    };
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that cannot work.</summary>
     public void Validate()

@@ -12,4 +12,11 @@ public sealed record EmbeddingExperimentResult(
     int Settings,
     IReadOnlyList<string> ColouredBins,
     TimeSpan EmbeddingTime,
-    TimeSpan UmapTime);
+    TimeSpan UmapTime)
+{
+    /// <summary>Trustworthiness of every setting (empty when not measured).</summary>
+    public IReadOnlyList<SettingQuality> Quality { get; init; } = [];
+
+    /// <summary>trustworthiness.tsv, or null when quality was not measured.</summary>
+    public string? QualityPath { get; init; }
+}

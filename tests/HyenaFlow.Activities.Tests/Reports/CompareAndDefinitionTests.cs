@@ -10,8 +10,8 @@ namespace HyenaFlow.Activities.Tests.Reports;
 public sealed class CompareAndDefinitionTests
 {
     [Theory]
-    [InlineData("demo.json", 16)]
-    [InlineData("thesis.json", 17)]
+    [InlineData("demo.json", 20)]
+    [InlineData("thesis.json", 22)]
     public void Shipped_workflows_validate_against_the_built_in_catalog(string file, int stages)
     {
         var path = Path.Combine(RepositoryRoot(), "workflows", file);
@@ -26,8 +26,8 @@ public sealed class CompareAndDefinitionTests
         var catalog = new ActivityRegistry(BuiltInActivities.All()).Catalog;
         string[] expected =
         [
-            "build-dataset", "compare", "download-depmap", "download-genome", "embed", "evaluate", "finetune",
-            "import-genome", "import-mutations", "pretrain", "select-cell-lines", "synth-data",
+            "build-dataset", "compare", "download-checkpoint", "download-depmap", "download-genome", "embed", "embed-windows", "evaluate", "finetune",
+            "import-genome", "import-mutations", "pretrain", "report", "select-cell-lines", "synth-data", "umap",
         ];
         Assert.Equal(expected, catalog.All.Select(d => d.Name));
         Assert.All(catalog.All, d => Assert.All(d.Inputs, i => Assert.True(i.Schema.ContainsKey("description"), $"{d.Reference} input {i.Name} has no description")));
