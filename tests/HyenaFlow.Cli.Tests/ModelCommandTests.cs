@@ -48,6 +48,21 @@ public sealed class ModelCommandTests
     }
 
     [Fact]
+    public async Task ImportWritesWeightsThatTheFineTunerLoads()
+    {
+        using var dir = new TempDirectory("cli-model-import");
+        var weights = dir.File("tiny.weights");
+
+        var (code, stdout, error) = await CliRunner.RunAsync("model", "import", "--checkpoint", Path.Combine(HyenaFlow.Engine.Tests.Support.PublishedCheckpointFixture.Folder, "weights.ckpt"), "--out", weights);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("config: tiny-1k", stdout, StringComparison.Ordinal);
+        Assert.Contains($"loaded {HyenaFlow.Engine.Tests.Support.PublishedCheckpointFixture.BackboneTensors} tensors", stdout, StringComparison.Ordinal);
+        Assert.True(new FileInfo(weights).Length > 100_000);
+        Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp"));
+    }
+
+    [Fact]
     public async Task PretrainedArmWithoutInitialWeightsIsBadUsage()
     {
         var (code, _, error) = await CliRunner.RunAsync("model", "finetune", "--dataset", "nowhere", "--checkpoint-dir", "nowhere", "--arm", "frozen");

@@ -28,11 +28,13 @@ public sealed class CheckpointTensors : IDisposable
 
     /// <summary>
     /// Reads a Lightning <c>weights.ckpt</c>, a torch.save state dict (<c>state_dict.bin</c>,
-    /// <c>pytorch_model.bin</c>), a <c>.safetensors</c> file, or a folder of <c>&lt;key&gt;.npy</c> files.
+    /// <c>pytorch_model.bin</c>), a <c>.safetensors</c> file, a folder of <c>&lt;key&gt;.npy</c> files,
+    /// or a folder laid out like a published repository (its <c>weights.ckpt</c>).
     /// </summary>
     public static CheckpointTensors Read(string path)
     {
-        if (Directory.Exists(path)) return ReadNpyFolder(path);
+        if (Directory.Exists(path))
+            return PublishedCheckpointFolder.IsPublishedFolder(path) ? ReadTorchZip(PublishedCheckpointFolder.WeightsPath(path)) : ReadNpyFolder(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"Checkpoint not found: {path}", path);
         if (path.EndsWith(".safetensors", StringComparison.OrdinalIgnoreCase))
             return new CheckpointTensors(path, SafeTensorsFile.Read(path), []);

@@ -176,9 +176,7 @@ public static class FineTuner
 
     private static string SaveWeights(HyenaDnaModel model, string path)
     {
-        var temp = path + ".tmp";
-        model.save(temp);
-        File.Move(temp, path, overwrite: true);
+        WeightsFile.Save(model, path);
         return path;
     }
 

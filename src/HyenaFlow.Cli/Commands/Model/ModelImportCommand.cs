@@ -1,7 +1,6 @@
 using HyenaFlow.Cli.CommandLine;
 using HyenaFlow.Engine.Checkpoints;
 using HyenaFlow.Engine.Model;
-using HyenaFlow.Genomics.IO;
 
 namespace HyenaFlow.Cli.Commands.Model;
 
@@ -28,7 +27,7 @@ public sealed class ModelImportCommand : CliCommand
         HyenaDnaConfig config = HyenaDnaCheckpoint.InferConfig(tensors, File.Exists(configJson) ? configJson : null);
         using var model = new HyenaDnaModel(config, args.GetInt32("classes", 2));
         CheckpointImportReport report = HyenaDnaCheckpoint.Import(tensors, model, strict: !args.Flag("lenient"));
-        AtomicFile.Write(args.Require("out"), stream => model.save(stream));
+        WeightsFile.Save(model, args.Require("out"));
         context.Out.WriteLine($"config: {config.Name} (d_model {config.ModelWidth}, {config.LayerCount} layers, l_max {config.MaxLength:N0})");
         context.Out.WriteLine($"loaded {report.Loaded.Count} tensors, ignored {report.Ignored.Count}{(report.HeadInitialized ? "; classification head initialised fresh" : "")}");
         foreach (var (label, keys) in new[] { ("missing", report.Missing), ("unexpected", report.Unexpected), ("mis-shaped", report.MisShaped) })
