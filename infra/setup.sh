@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(samtools bcftools tabix patchelf python3-numpy g++)
+apt_packages=(samtools bcftools tabix patchelf python3-numpy g++ postgresql chromium)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -22,3 +22,15 @@ dotnet restore HyenaFlow.sln --verbosity quiet
 # Azurite (blob storage emulator), pinned in infra/azurite/package-lock.json; Node ≥ 20 is enough.
 command -v npm >/dev/null || { echo "setup: npm (Node.js ≥ 20) is needed for Azurite" >&2; exit 1; }
 [ -f infra/azurite/node_modules/azurite/dist/src/blob/main.js ] || npm ci --prefix infra/azurite --no-audit --no-fund --silent
+
+# The Studio (served by `hyenaflow serve` at /), pinned in its package-lock.json: installed when the lock changed,
+# built into dist/ when dist is missing or older than any of its sources. (The e2e test drives the chromium above.)
+studio=src/HyenaFlow.Studio
+if [ ! -f "$studio/node_modules/.package-lock.json" ] || [ "$studio/package-lock.json" -nt "$studio/node_modules/.package-lock.json" ]; then
+  npm ci --prefix "$studio" --no-audit --no-fund --silent
+fi
+if [ ! -f "$studio/dist/index.html" ] ||
+   [ -n "$(find "$studio/src" "$studio/index.html" "$studio/package.json" "$studio/package-lock.json" "$studio/vite.config.ts" "$studio/tsconfig.json" -newer "$studio/dist/index.html" -print -quit)" ]; then
+  echo "setup: building the Studio"
+  npm run build --prefix "$studio" --silent >/dev/null
+fi
