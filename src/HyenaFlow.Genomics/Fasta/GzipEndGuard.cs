@@ -37,10 +37,18 @@ internal sealed class GzipEndGuard : IDisposable
         while (!finished)
         {
             // The last Marker.Length bytes are always held back: only the end of the stream tells whether they are
-            // the marker. Inflating straight into the caller's buffer (after the held bytes) costs no extra copy.
+            // the marker. Inflating straight into the caller's buffer (after the held bytes) costs no extra copy, and
+            // filling at least half of it saves the parser from the small pieces one inflate call returns.
             held.AsSpan(0, heldCount).CopyTo(destination);
-            int read = decompressed.Read(destination[heldCount..]);
-            int available = heldCount + read;
+            int available = heldCount;
+            int read;
+            do
+            {
+                read = decompressed.Read(destination[available..]);
+                available += read;
+            }
+            while (read > 0 && available < destination.Length / 2);
+            read = available - heldCount;
             if (read == 0)
             {
                 finished = true;
