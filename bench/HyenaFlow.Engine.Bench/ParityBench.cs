@@ -34,7 +34,7 @@ public sealed class ParityBench : IBenchmark
         JsonElement theirs;
         try
         {
-            theirs = PyTorchReference.Run(context.Threads, "--mode", "parity", "--config", "tiny-1k", "--weights", weights, "--input-ids", idsPath);
+            theirs = PyTorchReference.Run(context.Threads, optimisedBlas: false, "--mode", "parity", "--config", "tiny-1k", "--weights", weights, "--input-ids", idsPath);
         }
         catch (InvalidOperationException e)
         {
