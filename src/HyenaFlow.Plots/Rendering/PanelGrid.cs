@@ -30,7 +30,10 @@ public static class PanelGrid
 
         using var surface = FigureCanvas.CreateSurface(width, height);
         SKCanvas canvas = surface.Canvas;
-        FigureCanvas.Text(canvas, title, width / 2f, Padding + TitleSize, TitleSize, bold: true, align: SKTextAlign.Center);
+        // A long title (model and point counts in it) shrinks to the image's width rather than being cut at both edges;
+        // 0.9 because the measured width of bold text runs a few per cent short of the drawn one.
+        float titleSize = Math.Min(TitleSize, 0.9f * TitleSize * (width - 2 * Padding) / Math.Max(1, FigureCanvas.MeasureText(title, TitleSize, bold: true)));
+        FigureCanvas.Text(canvas, title, width / 2f, Padding + TitleSize, titleSize, bold: true, align: SKTextAlign.Center);
         FigureCanvas.Legend(canvas, legend, width, Padding + TitleSize + Padding + LegendSize, LegendSize);
         for (int i = 0; i < panels.Count; i++)
         {
