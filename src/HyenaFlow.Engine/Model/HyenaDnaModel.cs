@@ -19,6 +19,9 @@ public sealed class HyenaDnaModel : nn.Module<Tensor, Tensor>
     // default would add every field again under its C# name.
     protected override void RegisterComponents() { }
 
+    // Every use of the engine builds a model first: the place to make freed tensor memory reusable.
+    static HyenaDnaModel() => NativeHeap.KeepFreedMemory();
+
     public HyenaDnaModel(HyenaDnaConfig config, int? classCount = null) : base(nameof(HyenaDnaModel))
     {
         Config = config;

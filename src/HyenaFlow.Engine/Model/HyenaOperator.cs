@@ -28,8 +28,7 @@ public sealed class HyenaOperator : nn.Module<Tensor, Tensor>
         var innerWidth = (order + 1) * width;
         inProj = nn.Linear(width, innerWidth);
         outProj = nn.Linear(width, width);
-        shortFilter = nn.Conv1d(innerWidth, innerWidth, config.ShortFilterOrder,
-            padding: config.ShortFilterOrder - 1, groups: innerWidth);
+        shortFilter = new CausalDepthwiseConv(innerWidth, config.ShortFilterOrder);
         filter = new HyenaFilter(config);
         register_module("in_proj", inProj);
         register_module("out_proj", outProj);
@@ -46,7 +45,7 @@ public sealed class HyenaOperator : nn.Module<Tensor, Tensor>
 
         using var scope = NewDisposeScope();
         var u = inProj.forward(h).transpose(1, 2);                // B × 3d × L
-        var uc = shortFilter.forward(u).narrow(-1, 0, length);    // causal: keep the first L
+        var uc = shortFilter.forward(u);                          // causal, B × 3d × L
         var parts = uc.split(width, dim: 1);
         var (x0, x1, v) = (parts[0], parts[1], parts[2]);
         var k = filter.Filter(length);                            // d × L
