@@ -50,10 +50,11 @@ internal sealed class MlflowRunTracker(IMlflowClient client, string experimentNa
         long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var outputs = stage.Outputs ?? new Dictionary<string, JsonNode>();
         var parameters = stage.Inputs.Select(i => new MlflowParam(i.Key, Text(i.Value))).ToList();
+        var stepKeys = stage.Metrics.Select(m => m.Key).ToHashSet(StringComparer.Ordinal);
         var metrics = stage.Metrics
             .Select(m => new MlflowMetric(m.Key, m.Value, m.At.ToUnixTimeMilliseconds(), m.Step))
             .Concat(outputs
-                .Where(o => IsNumber(o.Value) && !stage.Metrics.Any(m => m.Key == o.Key))
+                .Where(o => IsNumber(o.Value) && !stepKeys.Contains(o.Key))
                 .Select(o => new MlflowMetric(o.Key, o.Value.GetValue<double>(), now, 0)))
             .ToList();
         var outputTags = outputs

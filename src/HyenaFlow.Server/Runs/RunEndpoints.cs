@@ -142,5 +142,5 @@ public static class RunEndpoints
         return await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
     }
 
-    private static IResult NoRun(string id) => Problems.NotFound($"no run '{id}'");
+    internal static IResult NoRun(string id) => Problems.NotFound($"no run '{id}'");
 }

@@ -26,7 +26,7 @@ public static class StageReportEndpoints
     private static async Task<IResult> Metrics(string id, string stage, WorkflowRuntime runtime, RunQueries queries, CancellationToken cancellationToken)
     {
         if (await RunEndpoints.Find(runtime, id, cancellationToken) is null)
-            return Problems.NotFound($"no run '{id}'");
+            return RunEndpoints.NoRun(id);
         var metrics = await queries.MetricsAsync(id, stage, cancellationToken);
         return TypedResults.Ok(new StageMetrics(stage, metrics.Select(MetricPointView.From).ToList()));
     }
@@ -34,7 +34,7 @@ public static class StageReportEndpoints
     private static async Task<IResult> Files(string id, WorkflowRuntime runtime, RunQueries queries, CancellationToken cancellationToken)
     {
         if (await RunEndpoints.Find(runtime, id, cancellationToken) is null)
-            return Problems.NotFound($"no run '{id}'");
+            return RunEndpoints.NoRun(id);
         return TypedResults.Ok((await queries.FilesAsync(id, cancellationToken)).Select(StageFileView.From).ToList());
     }
 
@@ -46,9 +46,17 @@ public static class StageReportEndpoints
             return Problems.NotFound($"run '{id}' has no report file '{path}' of stage '{stage}'");
         var artifact = ArtifactValue.Parse(JsonNode.Parse(record.ArtifactJson));
         var local = Path.Combine(Path.GetTempPath(), "hyenaflow-report-" + Guid.NewGuid().ToString("N"));
-        await artifacts.MaterializeAsync(artifact, local, cancellationToken);
-        var bytes = await System.IO.File.ReadAllBytesAsync(local, cancellationToken);
-        System.IO.File.Delete(local);
+        byte[] bytes;
+        try
+        {
+            await artifacts.MaterializeAsync(artifact, local, cancellationToken);
+            bytes = await System.IO.File.ReadAllBytesAsync(local, cancellationToken);
+        }
+        finally
+        {
+            System.IO.File.Delete(local);
+        }
+
         var contentType = ContentTypes.TryGetContentType(path, out var type) ? type : "application/octet-stream";
         return TypedResults.File(bytes, contentType, Path.GetFileName(path));
     }
@@ -56,7 +64,7 @@ public static class StageReportEndpoints
     private static async Task<IResult> Tracking(string id, WorkflowRuntime runtime, CancellationToken cancellationToken)
     {
         if (await RunEndpoints.Find(runtime, id, cancellationToken) is null)
-            return Problems.NotFound($"no run '{id}'");
+            return RunEndpoints.NoRun(id);
         try
         {
             return TypedResults.Ok(TrackingView.From(await runtime.Tracker.LinksAsync(id, cancellationToken)));
