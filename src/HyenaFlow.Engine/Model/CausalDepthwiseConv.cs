@@ -41,6 +41,12 @@ public sealed class CausalDepthwiseConv : nn.Module<Tensor, Tensor>
         register_parameter("bias", bias);
     }
 
+    /// <summary>C × 1 × K, as nn.Conv1d's.</summary>
+    internal Tensor Weight => weight;
+
+    /// <summary>C.</summary>
+    internal Tensor Bias => bias;
+
     /// <param name="x">B × C × L (a transposed view is fine: the padding makes it contiguous).</param>
     /// <returns>B × C × L, contiguous.</returns>
     public override Tensor forward(Tensor x)

@@ -1,3 +1,4 @@
+using HyenaFlow.Engine.Model.Fused;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -21,10 +22,16 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
         register_module("fc2", fc2);
     }
 
+    /// <summary>Use LibTorch's GELU even where the fused one applies; the fused one is checked against it.</summary>
+    internal bool ReferenceGelu { get; set; }
+
     public override Tensor forward(Tensor h)
     {
         using var scope = NewDisposeScope();
-        var hidden = nn.functional.gelu(fc1.forward(h), GELU.Approximate.tanh);
+        var projected = fc1.forward(h);
+        var hidden = !ReferenceGelu && FusedGelu.Supports(projected)
+            ? FusedGelu.Apply(projected)
+            : nn.functional.gelu(projected, GELU.Approximate.tanh);
         return fc2.forward(hidden).MoveToOuterDisposeScope();
     }
 }
