@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using HyenaFlow.Genomics.IO;
 using static TorchSharp.torch;
 
 namespace HyenaFlow.Engine.Checkpoints;
@@ -57,16 +58,14 @@ public static class NpyFile
         header += new string(' ', (64 - unpadded % 64) % 64) + "\n";
         var data = TensorBytes.ToBytes(tensor);
 
-        var temp = path + ".tmp";
-        using (var stream = File.Create(temp))
+        AtomicFile.Write(path, stream =>
         {
             stream.Write(Magic);
             stream.Write([1, 0]);
             stream.Write(BitConverter.GetBytes(checked((ushort)header.Length)));
             stream.Write(Encoding.ASCII.GetBytes(header));
             stream.Write(data);
-        }
-        File.Move(temp, path, overwrite: true);
+        });
     }
 
     private static string HeaderField(string header, string key, string valuePattern)

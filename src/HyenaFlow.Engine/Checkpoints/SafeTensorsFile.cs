@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
+using HyenaFlow.Genomics.IO;
 using static TorchSharp.torch;
 
 namespace HyenaFlow.Engine.Checkpoints;
@@ -58,8 +59,7 @@ public static class SafeTensorsFile
         var json = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(header));
         var padded = json.Length + (8 - json.Length % 8) % 8;
 
-        var temp = path + ".tmp";
-        using (var stream = File.Create(temp))
+        AtomicFile.Write(path, stream =>
         {
             Span<byte> length = stackalloc byte[8];
             BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)padded);
@@ -67,8 +67,7 @@ public static class SafeTensorsFile
             stream.Write(json);
             for (var i = json.Length; i < padded; i++) stream.WriteByte((byte)' ');
             foreach (var blob in blobs) stream.Write(blob);
-        }
-        File.Move(temp, path, overwrite: true);
+        });
     }
 
     private static ScalarType DtypeOf(string? name, string path) => name switch

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HyenaFlow.Engine.Model;
+using HyenaFlow.Genomics.IO;
 
 namespace HyenaFlow.Engine.Training;
 
@@ -35,18 +36,15 @@ public static class TrainingCheckpoint
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, $"{Prefix}{state.Step.ToString("D9", CultureInfo.InvariantCulture)}{Extension}");
-        var temp = path + ".tmp";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        AtomicFile.Write(path, stream =>
         {
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             writer.Write(Magic);
             writer.Write(JsonSerializer.Serialize(state, Json));
             model.save(writer);
             optimizer.Save(writer);
             writer.Flush();
-            stream.Flush(flushToDisk: true);
-        }
-        File.Move(temp, path, overwrite: true);
+        });
 
         foreach (var old in All(directory).Where(c => c.Path != path).SkipLast(keepOlder).ToList())
             File.Delete(old.Path);
