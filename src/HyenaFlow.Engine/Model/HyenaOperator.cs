@@ -52,7 +52,7 @@ public sealed class HyenaOperator : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var u = inProj.forward(h);                                // B × L × 3d
         var k = filter.Filter(length);                            // d × L
-        var y = !ReferenceMixing && FusedHyenaMixing.Supports(u, shortFilter.Weight, k, width)
+        var y = !ReferenceMixing && FusedHyenaMixing.Supports(u, shortFilter.Weight, k)
             ? FusedHyenaMixing.Apply(u, shortFilter.Weight, shortFilter.Bias, k, filter.Bias)
             : MixReference(u, k);
         return outProj.forward(y).MoveToOuterDisposeScope();

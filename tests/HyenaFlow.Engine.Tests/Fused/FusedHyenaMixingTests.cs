@@ -55,10 +55,10 @@ public class FusedHyenaMixingTests
     {
         using var scope = NewDisposeScope();
         foreach (var width in new[] { HyenaDnaConfig.Tiny1K.ModelWidth, HyenaDnaConfig.Small32K.ModelWidth })
-            Assert.True(FusedHyenaMixing.Supports(empty(1, 4, 3 * width), empty(3 * width, 1, 3), empty(width, 4), width));
-        Assert.False(FusedHyenaMixing.Supports(empty(1, 4, 36, dtype: float64), empty(36, 1, 3, dtype: float64), empty(12, 4, dtype: float64), 12));
-        Assert.False(FusedHyenaMixing.Supports(empty(1, 4, 36), empty(36, 1, 3), empty(12, 4), 12)); // not a whole number of lanes
-        Assert.False(FusedHyenaMixing.Supports(empty(1, 4, 48), empty(48, 1, 4), empty(16, 4), 16)); // a 4-tap short filter
+            Assert.True(FusedHyenaMixing.Supports(empty(1, 4, 3 * width), empty(3 * width, 1, 3), empty(width, 4)));
+        Assert.False(FusedHyenaMixing.Supports(empty(1, 4, 36, dtype: float64), empty(36, 1, 3, dtype: float64), empty(12, 4, dtype: float64)));
+        Assert.False(FusedHyenaMixing.Supports(empty(1, 4, 36), empty(36, 1, 3), empty(12, 4))); // not a whole number of lanes
+        Assert.False(FusedHyenaMixing.Supports(empty(1, 4, 48), empty(48, 1, 4), empty(16, 4))); // a 4-tap short filter
     }
 
     [Fact]

@@ -20,15 +20,16 @@ internal sealed class FusedHyenaMixing : autograd.SingleTensorFunction<FusedHyen
     public override string Name => nameof(FusedHyenaMixing);
 
     /// <summary>
-    /// True where the fused path applies: float32 tensors on the CPU, a width that is a whole number of
-    /// kernel blocks, and vector hardware; anything else (CUDA, other widths) takes the reference path.
+    /// True where the fused path applies: float32 tensors on the CPU, a width d (a third of u's channels) that
+    /// is a whole number of 8-channel groups, a 3-tap short filter, and AVX2/FMA; anything else (CUDA, other
+    /// widths or filter lengths) takes the reference path.
     /// </summary>
-    public static bool Supports(Tensor u, Tensor shortWeight, Tensor filter, int width) =>
+    public static bool Supports(Tensor u, Tensor shortWeight, Tensor filter) =>
         HyenaGatingKernels.IsSupported
         && shortWeight.shape[^1] == HyenaGatingKernels.Taps
         && u.device_type == DeviceType.CPU && filter.device_type == DeviceType.CPU
         && u.dtype == ScalarType.Float32 && filter.dtype == ScalarType.Float32
-        && width % HyenaGatingKernels.Lanes == 0;
+        && u.shape[^1] % (3 * HyenaGatingKernels.Lanes) == 0;
 
     /// <param name="u">In-projection output, B × L × 3d.</param>
     /// <param name="shortWeight">Short filter weight, 3d × 1 × K.</param>
@@ -121,5 +122,4 @@ internal sealed class FusedHyenaMixing : autograd.SingleTensorFunction<FusedHyen
 
     private static HyenaGatingKernels.Shape ShapeOf(Tensor u) =>
         new((int)u.shape[0], (int)u.shape[1], (int)u.shape[2] / 3, HyenaFilter.FftSize(u.shape[1]));
-
 }
