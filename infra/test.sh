@@ -23,4 +23,8 @@ awk '/(Passed|Failed)! +- +Failed:/ {
        for (i = 2; i < NF; i++) { if ($(i+1) == "passed") p += $i; if ($(i+1) == "failed") f += $i; if ($(i+1) == "skipped") s += $i }
      }
      END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+# CI keeps only the end of this output: name the failures there, and the disk left (a full disk fails builds).
+grep -E '^ +Failed [A-Za-z_]' "$log" | sed -E 's/^ +/  /' | sort -u | sed '1i failed tests:' || true
+grep -E ': error [A-Z]+[0-9]+:' "$log" | sed -E 's/^ +//' | sort -u | head -n 5 | sed '1i build errors:' || true
+df -h . | awk 'NR == 2 { print "disk: " $4 " free of " $2 }'
 exit "$status"
