@@ -75,6 +75,7 @@ public sealed class LmTrainingStep : IDisposable
         var loss = LmLoss(model, batchIds);
         loss.backward();
         optimizer.step();
+        FinalizerDrain.Run();
         return loss.item<float>();
     }
 
@@ -114,6 +115,7 @@ public sealed class LmTrainingStep : IDisposable
             backward += watch.Elapsed.TotalSeconds;
             watch.Restart();
             optimizer.step();
+            FinalizerDrain.Run();
             adam += watch.Elapsed.TotalSeconds;
         }
         return (forward / steps, backward / steps, adam / steps);

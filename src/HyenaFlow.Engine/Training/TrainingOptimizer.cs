@@ -52,6 +52,7 @@ public sealed class TrainingOptimizer : IDisposable
         var rate = schedule.At(Step);
         foreach (var group in Optimizer.ParamGroups) group.LearningRate = rate;
         Optimizer.step();
+        FinalizerDrain.Run();
         Step++;
         return (rate, norm);
     }

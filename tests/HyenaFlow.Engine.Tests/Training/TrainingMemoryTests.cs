@@ -43,6 +43,38 @@ public class TrainingMemoryTests(ITestOutputHelper output)
         Assert.True(peakAfterWarmUp - afterWarmUp < 24 * 1024, $"VmRSS peaked {(peakAfterWarmUp - afterWarmUp) / 1024.0:F1} MiB above the warm-up level");
     }
 
+    [Fact]
+    public void FullLengthTiny1KStepsDoNotGrowResidentMemory()
+    {
+        // At L = 1,026 and batch 8 every step frees tens of MiB of activations; objects left to finalizers
+        // between those blocks once grew this run by 20–45 MiB a step (the 34-token test above hid it).
+        var (tokens, labels, _) = TrainingTestData.Sequences(64, 1_024, seed: 9);
+        var data = new InMemorySequenceDataset(tokens, labels, classCount: 2);
+        using var model = new HyenaDnaModel(HyenaDnaConfig.Tiny1K, classCount: 2);
+        long atStep16 = 0;
+        var progress = new CallbackProgress<TrainingProgress>(p =>
+        {
+            if (p.Step == 16) atStep16 = TrainingTestData.ResidentKiB();
+        });
+
+        var result = FineTuner.Run(model, data, data, new FineTuneOptions
+        {
+            Arm = TrainingArm.Random,
+            Threads = 2,
+            BatchSize = 8,
+            Epochs = 8, // 8 steps per epoch: 64 optimiser steps
+            EvaluateEveryEpochs = 1_000,
+            LogEverySteps = 4,
+            PeakFlopsPerSecond = 1e10,
+        }, progress: progress);
+
+        var atEnd = TrainingTestData.ResidentKiB();
+        output.WriteLine($"{result.Steps} steps; VmRSS at step 16 {atStep16 / 1024.0:F1} MiB, at end {atEnd / 1024.0:F1} MiB");
+        Assert.Equal(64, result.Steps);
+        Assert.True(atStep16 > 0, "no progress report at step 16");
+        Assert.True(atEnd - atStep16 < 128 * 1024, $"VmRSS grew by {(atEnd - atStep16) / 1024.0:F1} MiB over 48 full-length steps");
+    }
+
     private static long Settled()
     {
         GC.Collect();

@@ -40,8 +40,8 @@ internal sealed unsafe class FusedGelu : autograd.SingleTensorFunction<FusedGelu
 
     public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor gradOutput)
     {
-        var x = ctx.get_saved_variables()[0];
         using var scope = NewDisposeScope();
+        var x = ctx.get_saved_variables()[0];
         var g = gradOutput.contiguous();
         var gradInput = empty_like(x);
         Run(x.numel(), TensorMemory.Address(x), TensorMemory.Address(g), TensorMemory.Address(gradInput));

@@ -87,12 +87,12 @@ internal sealed class FusedHyenaMixing : autograd.SingleTensorFunction<FusedHyen
 
     public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor gradOutput)
     {
+        using var scope = NewDisposeScope();
         var saved = ctx.get_saved_variables();
         var (u, weight, bias, skip, filterSpectrum, zSpectrum, s) = (saved[0], saved[1], saved[2], saved[3], saved[4], saved[5], saved[6]);
         var shape = ShapeOf(u);
         var fftSize = shape.FftRow;
         var threads = get_num_threads();
-        using var scope = NewDisposeScope();
         var g = gradOutput.contiguous();
 
         var gy = empty(shape.Batch, shape.Width, fftSize);
