@@ -4,17 +4,22 @@ namespace HyenaFlow.Engine.Bench;
 
 /// <summary>Settings shared by every benchmark of one run.</summary>
 /// <param name="Threads">Intra-op threads for TorchSharp and for the PyTorch reference alike.</param>
-/// <param name="SmallBatch">Batch of the small-32k training figures (A and C); 2 fits in memory (8.5 GB) but doubles the time.</param>
-public sealed record BenchContext(int Threads, int SmallBatch)
+/// <param name="SmallBatchOption">
+/// Batch of the small-32k training figures when given (<c>--small-batch N</c>). Without it the throughput
+/// figure runs at the largest batch that fits (<see cref="BatchFit"/>) and the others at batch 1.
+/// </param>
+public sealed record BenchContext(int Threads, int? SmallBatchOption)
 {
     public const int DefaultThreads = 2;
     public const int DefaultSmallBatch = 1;
+
+    public int SmallBatch => SmallBatchOption ?? DefaultSmallBatch;
 
     /// <summary>Options (<c>--threads N</c>, <c>--small-batch N</c>) and the benchmark names that remain.</summary>
     public static (BenchContext Context, List<string> Names) Parse(IReadOnlyList<string> args)
     {
         var threads = DefaultThreads;
-        var smallBatch = DefaultSmallBatch;
+        int? smallBatch = null;
         var names = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {

@@ -52,21 +52,6 @@ public static class MemoryProbe
     }
 
     /// <summary>Starts this program in probe mode and returns the child's figures.</summary>
-    public static Result Measure(string config, int length, int batch, string mode, int threads)
-    {
-        var processPath = Environment.ProcessPath ?? throw new InvalidOperationException("Unknown process path.");
-        var start = new ProcessStartInfo(processPath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(processPath) == "dotnet")
-            start.ArgumentList.Add(typeof(MemoryProbe).Assembly.Location);
-        foreach (var argument in new[] { Verb, config, length.ToString(CultureInfo.InvariantCulture), batch.ToString(CultureInfo.InvariantCulture), mode, threads.ToString(CultureInfo.InvariantCulture) })
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {processPath}.");
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"memory probe {config} failed (exit {process.ExitCode}): {errors.Result.Trim()}");
-        return JsonSerializer.Deserialize<Result>(output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last())
-            ?? throw new InvalidOperationException("memory probe printed no result");
-    }
+    public static Result Measure(string config, int length, int batch, string mode, int threads) =>
+        ChildProcess.RunJson<Result>(Verb, config, Format.Int(length), Format.Int(batch), mode, Format.Int(threads));
 }

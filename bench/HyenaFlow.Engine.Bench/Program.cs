@@ -1,7 +1,9 @@
 using HyenaFlow.Engine.Bench;
 
-// A child process of the memory benchmark measures one configuration alone, so its peak is its own.
+// Child processes measure one configuration alone, so its peak memory and kept heap are its own.
 if (args is [MemoryProbe.Verb, ..])
     return MemoryProbe.Run(args[1..]);
+if (args is [ThroughputProbe.Verb, ..])
+    return ThroughputProbe.Run(args[1..]);
 
 return await BenchRunner.RunAsync(args);
