@@ -1,4 +1,3 @@
-using System.Globalization;
 using HyenaFlow.Engine.Model;
 
 namespace HyenaFlow.Engine.Bench;
@@ -26,7 +25,7 @@ public static class BatchFit
 
     public static Outcome Largest(HyenaDnaConfig config, int length, int threads, int maxBatch = 16)
     {
-        var available = AvailableMiB();
+        var available = ProcessMemory.AvailableMiB();
         var budget = 0.9 * available;
         var probes = new List<Probe>();
         for (var batch = 1; batch <= maxBatch; batch++)
@@ -53,14 +52,5 @@ public static class BatchFit
         if (fitting == 0)
             throw new InvalidOperationException($"{config.Name} at L {length} does not train at batch 1 within {Format.N0(budget)} MiB.");
         return new Outcome(fitting, budget, probes);
-    }
-
-    /// <summary>MemAvailable from /proc/meminfo, in MiB.</summary>
-    public static double AvailableMiB()
-    {
-        foreach (var line in File.ReadLines("/proc/meminfo"))
-            if (line.StartsWith("MemAvailable:", StringComparison.Ordinal))
-                return long.Parse(line["MemAvailable:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
-        throw new InvalidOperationException("/proc/meminfo has no MemAvailable line.");
     }
 }

@@ -3,9 +3,10 @@ using HyenaFlow.Engine.Model;
 namespace HyenaFlow.Engine.Bench;
 
 /// <summary>
-/// HyenaFlow's half of Figure A alone: seconds per training step of the throughput cases, timed the
-/// same way (short warm-up, then full-length steps), without the slow PyTorch reference, for quick
-/// before/after comparisons of engine changes.
+/// HyenaFlow's half of Figure A alone, for quick before/after comparisons of engine changes: seconds of
+/// each full-length training step of the throughput cases after one short warm-up, in this process and
+/// without the slow PyTorch reference. Figure A itself warms up at full length, runs each case in a
+/// process of its own and reports the median.
 /// </summary>
 public sealed class StepTimeBench : IBenchmark
 {
