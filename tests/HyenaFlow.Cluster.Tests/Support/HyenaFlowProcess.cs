@@ -60,7 +60,15 @@ public sealed class HyenaFlowProcess : IDisposable
         while (!Output.Contains(text, StringComparison.Ordinal))
         {
             if (_process.HasExited)
+            {
+                // HasExited turns true before the asynchronous readers deliver the last lines; waiting for exit
+                // waits for them to reach the end of both streams.
+                await _process.WaitForExitAsync();
+                if (Output.Contains(text, StringComparison.Ordinal))
+                    return;
                 Assert.Fail($"{Name} exited {_process.ExitCode} before printing '{text}':\n{Output}");
+            }
+
             if (watch.Elapsed > limit)
                 Assert.Fail($"{Name} did not print '{text}' within {limit.TotalSeconds} s:\n{Output}");
             await Task.Delay(50);
