@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using HyenaFlow.Engine.Model;
+using HyenaFlow.Genomics;
 
 namespace HyenaFlow.Engine.Bench;
 
@@ -29,8 +30,7 @@ public static class ThroughputProbe
         var (length, batch, warmup, steps) = (Arg(1), Arg(2), Arg(3), Arg(4));
         TorchSettings.UseThreads(Arg(5));
         using var step = new LmTrainingStep(HyenaDnaConfig.FromName(args[0]), length, batch);
-        var sorted = step.Time(warmup, steps, fullLengthWarmup: true).Order().ToList();
-        var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+        var median = SampleStatistics.Median(step.Time(warmup, steps, fullLengthWarmup: true));
         Console.WriteLine(JsonSerializer.Serialize(new Result(median, step.Model.ForwardFlopsPerToken(length, batch), ProcessMemory.PeakMiB())));
         return 0;
     }

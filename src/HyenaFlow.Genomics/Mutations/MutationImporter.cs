@@ -41,7 +41,7 @@ public static class MutationImporter
             .OrderBy(l => ClassIndex(options.Classes, l.Lineage))
             .ThenBy(l => l.ModelId, StringComparer.Ordinal)
             .ToList();
-        double median = before.Count == 0 ? 0 : MutationStats.Median(before.Select(l => l.MutationCount));
+        double median = before.Count == 0 ? 0 : SampleStatistics.Median(before.Select(l => l.MutationCount));
         List<CellLine> kept = options.MedianFilter ? before.Where(l => l.MutationCount > median).ToList() : before;
         var keptMutations = kept.ToDictionary(l => l.ModelId, l => mutationsByLine[l.ModelId], StringComparer.Ordinal);
 

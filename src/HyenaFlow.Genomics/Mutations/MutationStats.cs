@@ -21,21 +21,8 @@ public static class MutationStats
         return new MutationStatsTable(title, rows);
     }
 
-    /// <summary>The middle value, or the mean of the two middle values for an even count.</summary>
-    public static double Median(IEnumerable<int> values)
-    {
-        int[] sorted = values.Order().ToArray();
-        if (sorted.Length == 0)
-        {
-            throw new ArgumentException("The median of no values is undefined.", nameof(values));
-        }
-
-        int mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + (double)sorted[mid]) / 2;
-    }
-
     private static MutationCountSummary Summarize(string group, List<int> counts) =>
         counts.Count == 0
             ? new MutationCountSummary(group, 0, 0, null, null, null, null)
-            : new MutationCountSummary(group, counts.Count, counts.Sum(c => (long)c), counts.Min(), counts.Max(), counts.Average(), Median(counts));
+            : new MutationCountSummary(group, counts.Count, counts.Sum(c => (long)c), counts.Min(), counts.Max(), counts.Average(), SampleStatistics.Median(counts));
 }

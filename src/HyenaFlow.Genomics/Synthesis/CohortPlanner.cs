@@ -58,16 +58,9 @@ internal static class CohortPlanner
     public static (int Lung, int Lymphoid) LinesAboveMedian(IReadOnlyList<LinePlan> plans, Func<LinePlan, int> count)
     {
         var members = plans.Where(p => p.Model.IsClassMember).ToList();
-        double median = Median(members.Select(count).ToList());
+        double median = members.Count == 0 ? 0 : SampleStatistics.Median(members.Select(count));
         int Above(LineageProfile lineage) => members.Count(p => p.Model.Lineage == lineage && count(p) > median);
         return (Above(LineageCatalog.Lung), Above(LineageCatalog.Lymphoid));
-    }
-
-    public static double Median(IReadOnlyList<int> values)
-    {
-        var sorted = values.Order().ToList();
-        int n = sorted.Count;
-        return n == 0 ? 0 : n % 2 == 1 ? sorted[n / 2] : (sorted[(n / 2) - 1] + sorted[n / 2]) / 2.0;
     }
 
     private static bool KeepsEnoughAboveMedian(IReadOnlyList<LinePlan> plans, Func<LinePlan, int> count, int minimum)

@@ -1,3 +1,4 @@
+using HyenaFlow.Genomics;
 using HyenaFlow.Plots.Rendering;
 using ScottPlot;
 
@@ -35,8 +36,7 @@ internal static class ReportPlots
 
     public static void AddMedianLine(Plot plot, IReadOnlyList<double> values)
     {
-        var sorted = values.Order().ToArray();
-        double median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        double median = SampleStatistics.Median(values);
         var line = plot.Add.VerticalLine(median, width: 2, color: Colors.Black, pattern: LinePattern.Dashed);
         line.LegendText = $"median {median:0.#}";
         plot.ShowLegend(Alignment.UpperRight);

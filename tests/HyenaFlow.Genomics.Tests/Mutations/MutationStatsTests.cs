@@ -66,5 +66,5 @@ public sealed class MutationStatsTests
     [InlineData(new[] { 4, 1 }, 2.5)]
     [InlineData(new[] { 9, 1, 5 }, 5.0)]
     public void MedianOfOddAndEvenCounts(int[] values, double expected) =>
-        Assert.Equal(expected, MutationStats.Median(values));
+        Assert.Equal(expected, SampleStatistics.Median(values));
 }

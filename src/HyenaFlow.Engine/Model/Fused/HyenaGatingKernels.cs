@@ -260,8 +260,9 @@ internal static unsafe class HyenaGatingKernels
             Span<Vector256<float>> gz = stackalloc Vector256<float>[Lanes];
             Span<Vector256<float>> grads = stackalloc Vector256<float>[3 * Lanes];
             Span<ShortConvGradient> parts = stackalloc ShortConvGradient[3];
-            for (var part = 0; part < 3; part++)
-                parts[part] = ShortConvGradient.For(ShortConv.For((float*)weight, (float*)bias, part * shape.Width + channel));
+            parts[0] = ShortConvGradient.For(ShortConv.For((float*)weight, (float*)bias, channel));
+            parts[1] = ShortConvGradient.For(x1Conv);
+            parts[2] = ShortConvGradient.For(vConv);
             for (var b = 0; b < shape.Batch; b++)
             {
                 var row = (float*)u + b * length * rowStride + channel;

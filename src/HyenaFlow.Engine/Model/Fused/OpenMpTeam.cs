@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 
 namespace HyenaFlow.Engine.Model.Fused;
@@ -55,7 +55,7 @@ internal static unsafe class OpenMpTeam
         {
             handle.Free();
         }
-        if (work.Failure is { } failure) ExceptionDispatchInfoThrow(failure);
+        if (work.Failure is { } failure) ExceptionDispatchInfo.Throw(failure);
     }
 
     [UnmanagedCallersOnly]
@@ -75,10 +75,6 @@ internal static unsafe class OpenMpTeam
             Interlocked.CompareExchange(ref work.Failure, e, null);
         }
     }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ExceptionDispatchInfoThrow(Exception failure) =>
-        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
 
     /// <summary>The libgomp mapped into this process (by LibTorch), from /proc/self/maps.</summary>
     private static Entry? Find()
