@@ -10,13 +10,17 @@ public sealed class LossCurveActivity : IActivity
 {
     public ActivityDescriptor Descriptor { get; } = new(
         "loss-curve", "1", "test", "Report a decaying loss, a warm-up-then-cosine learning rate and a rising accuracy (for the Studio's charts).",
-        [new InputDescriptor("steps", DataType.Integer, false, JsonValue.Create(40), "training steps to report")],
+        [
+            new InputDescriptor("steps", DataType.Integer, false, JsonValue.Create(40), "training steps to report"),
+            new InputDescriptor("step-ms", DataType.Integer, false, JsonValue.Create(0), "milliseconds each step takes (a run that lasts long enough to be watched)"),
+        ],
         [new OutputDescriptor("final-loss", DataType.Number, "the last step's loss")],
         Resources.Cpu);
 
     public async Task<IReadOnlyDictionary<string, JsonNode>> ExecuteAsync(ActivityContext context, IReadOnlyDictionary<string, JsonNode> inputs, CancellationToken cancellationToken)
     {
         var steps = inputs.TryGetValue("steps", out var s) ? s.GetValue<long>() : 40;
+        var stepMs = inputs.TryGetValue("step-ms", out var ms) ? (int)ms.GetValue<long>() : 0;
         var loss = 0.0;
         var table = new List<string> { "step,loss" };
         for (var step = 1; step <= steps; step++)
@@ -29,6 +33,8 @@ public sealed class LossCurveActivity : IActivity
                 context.LogMetric("test/accuracy", 0.5 + 0.4 * step / steps, step);
             table.Add(string.Create(CultureInfo.InvariantCulture, $"{step},{loss:F4}"));
             context.Progress.Report((double)step / steps);
+            if (stepMs > 0)
+                await Task.Delay(stepMs, cancellationToken);
         }
 
         var report = Path.Combine(context.WorkingDirectory, "loss.csv");

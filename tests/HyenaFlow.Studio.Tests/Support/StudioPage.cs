@@ -66,8 +66,27 @@ internal sealed class StudioPage(IPage page)
         return Uri.UnescapeDataString(page.Url[(page.Url.LastIndexOf('/') + 1)..]);
     }
 
-    public async Task ExpectRunAsync(string status) =>
-        await Expect(ById("run-status")).ToHaveTextAsync(status, new() { Timeout = RunTimeoutMs });
+    public async Task ExpectRunAsync(string status)
+    {
+        try
+        {
+            await Expect(ById("run-status")).ToHaveTextAsync(status, new() { Timeout = RunTimeoutMs });
+        }
+        catch (PlaywrightException e)
+        {
+            // Tells a page that stopped following the run apart from a run that really stopped moving.
+            throw new PlaywrightException($"{e.Message}\nThe server's record of the run at that moment: {await ServerRecordAsync()}");
+        }
+    }
+
+    /// <summary>The run shown on the page as the API reports it (status of the run and of each stage).</summary>
+    private async Task<string> ServerRecordAsync()
+    {
+        var runId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        var origin = new Uri(page.Url).GetLeftPart(UriPartial.Authority);
+        var response = await page.APIRequest.GetAsync($"{origin}/api/runs/{runId}");
+        return $"HTTP {response.Status} {await response.TextAsync()}";
+    }
 
     public async Task ExpectStageAsync(string stage, string status) =>
         await Expect(ById($"run-node-{stage}")).ToHaveAttributeAsync("data-status", status, new() { Timeout = RunTimeoutMs });

@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useReducer, useState } from 'react';
 import { Background, Controls, Edge, MiniMap, NodeChange, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import { api, LogLine, RunView, StageView, TrackingLinks } from '../api';
 import type { ServerEvent } from '../eventStream';
 import { go } from '../route';
 import { layeredLayout } from '../workflow/references';
 import { RunFlowNode, RunNode } from './RunNode';
+import { emptyLiveRun, liveRun } from './liveRun';
 import { stageDepths } from './runLayout';
 import { StageDetails } from './StageDetails';
 
@@ -13,8 +14,7 @@ const finished = (status: string) => !['pending', 'running', 'queued'].includes(
 
 /** A run's DAG coloured live from its event stream, with the selected stage's details and logs. */
 export function RunMonitor({ runId }: { runId: string }) {
-  const [run, setRun] = useState<RunView>();
-  const [stages, setStages] = useState<StageView[]>([]);
+  const [{ run, stages }, change] = useReducer(liveRun, emptyLiveRun);
   const [logs, setLogs] = useState<LogLine[]>([]);
   const [selected, setSelected] = useState<string>();
   const [message, setMessage] = useState('');
@@ -24,11 +24,12 @@ export function RunMonitor({ runId }: { runId: string }) {
   const [tracking, setTracking] = useState<TrackingLinks>();
 
   useEffect(() => {
+    // Answers that arrive after this connection is replaced (a rerun) or the page left describe an older state.
+    let current = true;
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    change({ kind: 'connect' });
     api.run(runId).then(
-      (detail) => {
-        setRun(detail.run);
-        setStages(detail.stages);
-      },
+      (detail) => current && change({ kind: 'read', run: detail.run, stages: detail.stages }),
       (e: Error) => setMessage(e.message),
     );
     // The MLflow links are optional: a server without a tracking server (or without the endpoint) shows none.
@@ -37,25 +38,26 @@ export function RunMonitor({ runId }: { runId: string }) {
     const source = api.events(runId);
     const data = <T,>(e: ServerEvent) => JSON.parse(e.data) as T;
     source.onopen = () => setLive(true);
-    source.addEventListener('run', (e) => setRun(data<RunView>(e)));
-    source.addEventListener('stage', (e) => {
-      const stage = data<StageView>(e);
-      setStages((list) => (list.some((s) => s.id === stage.id) ? list.map((s) => (s.id === stage.id ? stage : s)) : [...list, stage]));
-    });
+    source.addEventListener('run', (e) => change({ kind: 'run', run: data<RunView>(e) }));
+    source.addEventListener('stage', (e) => change({ kind: 'stage', stage: data<StageView>(e) }));
     source.addEventListener('log', (e) => {
       const line = data<LogLine>(e);
       setLogs((list) => (list.length && list[list.length - 1].id >= line.id ? list : [...list.slice(-19999), line]));
     });
     source.addEventListener('end', (e) => {
-      setRun(data<RunView>(e));
+      change({ kind: 'run', run: data<RunView>(e) });
       setLive(false);
       source.close();
       // A stage may settle just after the run does (a cancelled one still stopping); read the final state once.
-      setTimeout(() => api.run(runId).then((detail) => setStages(detail.stages), () => undefined), 1500);
+      settle = setTimeout(() => api.run(runId).then((detail) => current && change({ kind: 'settled', run: detail.run, stages: detail.stages }), () => undefined), 1500);
       void links();
     });
     source.onerror = () => setLive(false);
-    return () => source.close();
+    return () => {
+      current = false;
+      clearTimeout(settle);
+      source.close();
+    };
   }, [runId, stream]);
 
   const positions = useMemo(() => {
