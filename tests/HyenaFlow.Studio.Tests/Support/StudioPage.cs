@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -5,7 +6,7 @@ namespace HyenaFlow.Studio.Tests.Support;
 
 /// <summary>What a person does in the Studio, as clicks, drags and typing on the rendered page (found by the
 /// data-testid attributes the components carry).</summary>
-internal sealed class StudioPage(IPage page)
+internal sealed partial class StudioPage(IPage page)
 {
     /// <summary>Long enough for a stage on generated data on a busy 2-core machine.</summary>
     public static readonly float RunTimeoutMs = 180_000;
@@ -62,7 +63,9 @@ internal sealed class StudioPage(IPage page)
     public async Task<string> RunAsync()
     {
         await ById("run").ClickAsync();
-        await page.WaitForURLAsync("**/#/runs/*");
+        // Polled rather than WaitForURLAsync: that one checks the URL, then subscribes to navigations, and loses a
+        // navigation that lands in between (microsoft/playwright-dotnet#3364; CI timed out on a page already there).
+        await Expect(page).ToHaveURLAsync(RunUrl(), new() { Timeout = 60_000 });
         return Uri.UnescapeDataString(page.Url[(page.Url.LastIndexOf('/') + 1)..]);
     }
 
@@ -90,6 +93,9 @@ internal sealed class StudioPage(IPage page)
 
     public async Task ExpectStageAsync(string stage, string status) =>
         await Expect(ById($"run-node-{stage}")).ToHaveAttributeAsync("data-status", status, new() { Timeout = RunTimeoutMs });
+
+    [GeneratedRegex(@"#/runs/[^/]+$")]
+    private static partial Regex RunUrl();
 
     private static async Task<(float X, float Y)> Centre(ILocator locator)
     {
