@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HyenaFlow.Studio.Tests.Support;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -17,20 +16,14 @@ public sealed class DesignAndRunTests(ITestOutputHelper output)
     [Fact]
     public async Task DrawRunBreakFixAndRerunOnlyTheFixedStage()
     {
-        var clock = Stopwatch.StartNew();
-        await using var session = await StudioSession.StartAsync(nameof(DrawRunBreakFixAndRerunOnlyTheFixedStage));
-        var (studio, shots) = (session.Studio, session.Screenshots);
-        output.WriteLine($"screenshots: {shots.Folder}");
-        await session.ScenarioAsync(async () =>
+        await StudioSession.RunAsync(nameof(DrawRunBreakFixAndRerunOnlyTheFixedStage), output, async session =>
         {
+            var (studio, shots) = (session.Studio, session.Screenshots);
             await Expect(studio.Page.GetByText("HyenaFlow Studio")).ToBeVisibleAsync();
             await shots.TakeAsync("workflow-list");
 
             // Draw: name the workflow, add two stages from the palette, wire the genome FASTA between them.
-            await studio.ById("new-workflow").ClickAsync();
-            var id = studio.ById("workflow-id");
-            await id.FillAsync(Workflow);
-            await id.PressAsync("Enter");
+            await studio.NewWorkflowAsync(Workflow);
             await studio.AddStageAsync("synth-data@1", "synth-data");
             await studio.AddStageAsync("import-genome@1", "import-genome");
             await studio.ConnectAsync("synth-data", "fasta", "import-genome", "fasta");
@@ -86,6 +79,5 @@ public sealed class DesignAndRunTests(ITestOutputHelper output)
             await studio.ExpectStageAsync("synth-data", "cached");
             await shots.TakeAsync("rerun-this-stage-green");
         });
-        output.WriteLine($"scenario took {clock.Elapsed.TotalSeconds:F1} s");
     }
 }

@@ -18,16 +18,10 @@ public sealed partial class LateAnswerTests(ITestOutputHelper output)
     [Fact]
     public async Task A_finished_run_stays_finished_when_the_pages_first_read_is_answered_after_the_stream_ended()
     {
-        var clock = Stopwatch.StartNew();
-        await using var session = await StudioSession.StartAsync(nameof(A_finished_run_stays_finished_when_the_pages_first_read_is_answered_after_the_stream_ended));
-        var (studio, shots) = (session.Studio, session.Screenshots);
-        output.WriteLine($"screenshots: {shots.Folder}");
-        await session.ScenarioAsync(async () =>
+        await StudioSession.RunAsync(nameof(A_finished_run_stays_finished_when_the_pages_first_read_is_answered_after_the_stream_ended), output, async session =>
         {
-            await studio.ById("new-workflow").ClickAsync();
-            var id = studio.ById("workflow-id");
-            await id.FillAsync("e2e-late-answer");
-            await id.PressAsync("Enter");
+            var (studio, shots) = (session.Studio, session.Screenshots);
+            await studio.NewWorkflowAsync("e2e-late-answer");
             await studio.AddStageAsync("loss-curve@1", "loss-curve");
             // 50 steps of 100 ms: the run is still going when the page first reads it, even on a busy machine.
             await studio.SetInputAsync("steps", "50");
@@ -61,7 +55,6 @@ public sealed partial class LateAnswerTests(ITestOutputHelper output)
             await Expect(studio.ById("run-node-loss-curve")).ToHaveAttributeAsync("data-status", "succeeded", new() { Timeout = 15_000 });
             await shots.TakeAsync("finished-despite-late-answer");
         });
-        output.WriteLine($"scenario took {clock.Elapsed.TotalSeconds:F1} s");
     }
 
     /// <summary>GET /api/runs/{id} exactly, not its sub-resources (events, logs, tracking).</summary>

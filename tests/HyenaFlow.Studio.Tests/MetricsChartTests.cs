@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HyenaFlow.Studio.Tests.Support;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -12,16 +11,10 @@ public sealed class MetricsChartTests(ITestOutputHelper output)
     [Fact]
     public async Task AStagesMetricsAreDrawnAsOneChartPerKey()
     {
-        var clock = Stopwatch.StartNew();
-        await using var session = await StudioSession.StartAsync(nameof(AStagesMetricsAreDrawnAsOneChartPerKey));
-        var (studio, shots) = (session.Studio, session.Screenshots);
-        output.WriteLine($"screenshots: {shots.Folder}");
-        await session.ScenarioAsync(async () =>
+        await StudioSession.RunAsync(nameof(AStagesMetricsAreDrawnAsOneChartPerKey), output, async session =>
         {
-            await studio.ById("new-workflow").ClickAsync();
-            var id = studio.ById("workflow-id");
-            await id.FillAsync("e2e-metrics");
-            await id.PressAsync("Enter");
+            var (studio, shots) = (session.Studio, session.Screenshots);
+            await studio.NewWorkflowAsync("e2e-metrics");
             await studio.AddStageAsync("loss-curve@1", "loss-curve");
             await studio.SaveAsync();
             await studio.RunAsync();
@@ -38,6 +31,5 @@ public sealed class MetricsChartTests(ITestOutputHelper output)
             await Expect(studio.ById("stage-files")).ToContainTextAsync("loss.csv");
             await shots.TakeAsync("metrics-charts");
         });
-        output.WriteLine($"scenario took {clock.Elapsed.TotalSeconds:F1} s");
     }
 }

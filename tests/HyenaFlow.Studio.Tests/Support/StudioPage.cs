@@ -15,6 +15,15 @@ internal sealed partial class StudioPage(IPage page)
 
     public ILocator ById(string testId) => page.GetByTestId(testId);
 
+    /// <summary>Starts a new workflow in the designer under <paramref name="name"/>.</summary>
+    public async Task NewWorkflowAsync(string name)
+    {
+        await ById("new-workflow").ClickAsync();
+        var id = ById("workflow-id");
+        await id.FillAsync(name);
+        await id.PressAsync("Enter");
+    }
+
     public async Task OpenWorkflowAsync(string name)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "Workflows", Exact = true }).ClickAsync();

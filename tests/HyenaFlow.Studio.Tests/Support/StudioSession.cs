@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace HyenaFlow.Studio.Tests.Support;
 
@@ -24,7 +26,7 @@ internal sealed class StudioSession : IAsyncDisposable
 
     public Screenshots Screenshots { get; }
 
-    public static async Task<StudioSession> StartAsync(string testName)
+    private static async Task<StudioSession> StartAsync(string testName)
     {
         var server = await StudioServer.StartAsync();
         try
@@ -46,8 +48,20 @@ internal sealed class StudioSession : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs the scenario; when it fails, a last screenshot shows where it stood.</summary>
-    public async Task ScenarioAsync(Func<Task> scenario)
+    /// <summary>
+    /// One test's scenario in a session of its own: the test output names the screenshots folder and the time the
+    /// scenario took; when it fails, a last screenshot shows where it stood.
+    /// </summary>
+    public static async Task RunAsync(string testName, ITestOutputHelper output, Func<StudioSession, Task> scenario)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var session = await StartAsync(testName);
+        output.WriteLine($"screenshots: {session.Screenshots.Folder}");
+        await session.ScenarioAsync(() => scenario(session));
+        output.WriteLine($"scenario took {clock.Elapsed.TotalSeconds:F1} s");
+    }
+
+    private async Task ScenarioAsync(Func<Task> scenario)
     {
         try
         {
