@@ -75,8 +75,11 @@ internal sealed partial class StudioPage(IPage page)
         // Polled rather than WaitForURLAsync: that one checks the URL, then subscribes to navigations, and loses a
         // navigation that lands in between (microsoft/playwright-dotnet#3364; CI timed out on a page already there).
         await Expect(page).ToHaveURLAsync(RunUrl(), new() { Timeout = 60_000 });
-        return Uri.UnescapeDataString(page.Url[(page.Url.LastIndexOf('/') + 1)..]);
+        return ShownRunId;
     }
+
+    /// <summary>The run the monitor shows: the last segment of its URL (#/runs/{id}).</summary>
+    private string ShownRunId => Uri.UnescapeDataString(page.Url[(page.Url.LastIndexOf('/') + 1)..]);
 
     public async Task ExpectRunAsync(string status)
     {
@@ -94,9 +97,8 @@ internal sealed partial class StudioPage(IPage page)
     /// <summary>The run shown on the page as the API reports it (status of the run and of each stage).</summary>
     private async Task<string> ServerRecordAsync()
     {
-        var runId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
         var origin = new Uri(page.Url).GetLeftPart(UriPartial.Authority);
-        var response = await page.APIRequest.GetAsync($"{origin}/api/runs/{runId}");
+        var response = await page.APIRequest.GetAsync($"{origin}/api/runs/{Uri.EscapeDataString(ShownRunId)}");
         return $"HTTP {response.Status} {await response.TextAsync()}";
     }
 
