@@ -60,11 +60,4 @@ public sealed class MutationStatsTests
         Assert.Null(table.Rows[1].Median);
         Assert.Contains("-", table.ToText().Split('\n')[3]);
     }
-
-    [Theory]
-    [InlineData(new[] { 3 }, 3.0)]
-    [InlineData(new[] { 4, 1 }, 2.5)]
-    [InlineData(new[] { 9, 1, 5 }, 5.0)]
-    public void MedianOfOddAndEvenCounts(int[] values, double expected) =>
-        Assert.Equal(expected, SampleStatistics.Median(values));
 }
